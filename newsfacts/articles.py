@@ -1,0 +1,240 @@
+"""Ingestion: input paths → `Article`s (or rejections with the reason).
+
+Formats: `.md` with optional YAML front matter, `.txt` (body only), `.jsonl` (one article per line
+with keys `title`, `publisher`, `url`, `published_at`, `language`, `text`). Folders are walked
+recursively in sorted order. Nothing here raises for bad input: each problem becomes a `Problem`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from newsfacts.errors import InputNotFoundError
+from newsfacts.problems import Problem, problem
+
+SUFFIXES = (".md", ".txt", ".jsonl")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: normalized body plus metadata."""
+
+    article_id: str
+    body: str
+    source_path: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published_at: dt.date | None = None
+    language: str = "en"
+    file: str = ""
+    line: int | None = None
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not become an article, with why."""
+
+    source_path: str
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+Loaded = Article | Rejected
+
+
+def normalize_body(text: str) -> str:
+    """The codebook's normalization: NFC, CRLF → LF, leading/trailing whitespace stripped."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+
+
+def article_id(body: str) -> str:
+    """Content address: first 16 hex characters of sha256 of the normalized body."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+class _StringDateLoader(yaml.SafeLoader):
+    """Safe YAML loader that keeps dates and timestamps as strings (checked by the JSON Schema)."""
+
+
+_StringDateLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@cache
+def metadata_validator() -> jsonschema.Draft202012Validator:
+    """Validator for article metadata (front matter / JSONL keys)."""
+    text = resources.files("newsfacts").joinpath("front_matter.schema.json").read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def iter_files(inputs: Sequence[Path]) -> Iterator[tuple[Path, str]]:
+    """(path, path relative to its input root) of every article file, roots in order, files sorted.
+
+    Raises `InputNotFoundError` for a path that does not exist (a usage error, not bad data).
+    """
+    for root in inputs:
+        if not root.exists():
+            raise InputNotFoundError(root)
+        if root.is_file():
+            yield root, root.name
+            continue
+        files = [p for p in root.rglob("*") if p.is_file() and p.suffix in SUFFIXES
+                 and not any(part.startswith(".") for part in p.relative_to(root).parts)]
+        for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+            yield path, path.relative_to(root).as_posix()
+
+
+def read_inputs(inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Loaded]:
+    """Every article (or rejection) of the inputs, in deterministic order."""
+    for path, rel in iter_files(inputs):
+        yield from read_file(path, rel, max_bytes)
+
+
+def read_file(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Loaded]:
+    """The article(s) of one file; `rel` is its path relative to the corpus root."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        yield Rejected(rel, (problem("input-not-found", article=rel, path=f"{path}: {e.strerror}"),))
+        return
+    if path.suffix == ".jsonl":
+        yield from _read_jsonl(raw, rel, max_bytes)
+        return
+    if len(raw) > max_bytes:
+        yield Rejected(rel, (problem("article-too-large", article=rel, size=len(raw), limit=max_bytes),))
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        yield Rejected(rel, (problem("article-encoding", article=rel, line=line,
+                                     detail=f"byte {e.start}: {e.reason}"),))
+        return
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    meta: dict[str, Any] = {}
+    body_line = 1
+    if path.suffix == ".md":
+        parsed = _split_front_matter(text, rel)
+        if isinstance(parsed, Rejected):
+            yield parsed
+            return
+        meta, text, body_line = parsed
+    yield _make_article(meta, text, rel, file=rel, line=None, meta_line=body_line, raw_front=meta)
+
+
+def _split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str, int] | Rejected:
+    """(metadata, body text, line of the body) of a Markdown file, or a rejection."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return {}, text, 1
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:
+        return Rejected(rel, (problem("article-front-matter", article=rel, line=1,
+                                      detail="opening '---' has no closing '---' line"),))
+    block = "\n".join(lines[1:end])
+    try:
+        meta = yaml.load(block, Loader=_StringDateLoader) if block.strip() else {}  # noqa: S506 - safe loader
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        detail = getattr(e, "problem", None) or str(e).splitlines()[0]
+        return Rejected(rel, (problem("article-front-matter", article=rel, line=line, detail=str(detail)),))
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return Rejected(rel, (problem("article-front-matter", article=rel, line=2,
+                                      detail="front matter is not a mapping of keys to values"),))
+    meta["__lines__"] = {str(k): i + 2 for i, ln in enumerate(lines[1:end])
+                         for k in [ln.split(":", 1)[0].strip()] if ":" in ln}
+    return meta, "\n".join(lines[end + 1:]), end + 2
+
+
+def _read_jsonl(raw: bytes, rel: str, max_bytes: int) -> Iterator[Loaded]:
+    """One article per non-blank line of a JSONL file; source_path is `<rel>#<line>`."""
+    for number, chunk in enumerate(raw.split(b"\n"), start=1):
+        if not chunk.strip():
+            continue
+        where = f"{rel}#{number}"
+        if len(chunk) > max_bytes:
+            yield Rejected(where, (problem("article-too-large", article=rel, line=number,
+                                           size=len(chunk), limit=max_bytes),))
+            continue
+        try:
+            record = json.loads(chunk.decode("utf-8"))
+        except UnicodeDecodeError as e:
+            yield Rejected(where, (problem("article-encoding", article=rel, line=number,
+                                           detail=f"byte {e.start}: {e.reason}"),))
+            continue
+        except ValueError as e:
+            yield Rejected(where, (problem("article-json", article=rel, line=number, detail=str(e)),))
+            continue
+        if not isinstance(record, dict):
+            yield Rejected(where, (problem("article-json", article=rel, line=number,
+                                           detail="the line is not a JSON object"),))
+            continue
+        text = record.pop("text", None)
+        if not isinstance(text, str):
+            yield Rejected(where, (problem("article-metadata", article=rel, line=number, field="text",
+                                           detail="required string `text` is missing"),))
+            continue
+        yield _make_article(record, text, where, file=rel, line=number, meta_line=number, raw_front=None)
+
+
+def _make_article(meta: dict[str, Any], text: str, source_path: str, *, file: str, line: int | None,
+                  meta_line: int, raw_front: dict[str, Any] | None) -> Loaded:
+    """Validate metadata and body; build the `Article` or the rejection."""
+    key_lines: dict[str, int] = meta.pop("__lines__", {}) if raw_front is not None else {}
+    problems: list[Problem] = []
+    for err in sorted(metadata_validator().iter_errors(meta), key=lambda e: list(map(str, e.path))):
+        key = str(err.path[0]) if err.path else None
+        if err.validator == "additionalProperties":
+            extra = sorted(set(meta) - set(metadata_validator().schema["properties"]))
+            for k in extra:
+                problems.append(problem("article-metadata", article=file, field=k,
+                                        line=key_lines.get(k, line), detail="unknown key"))
+            continue
+        problems.append(problem("article-metadata", article=file, field=key,
+                                line=key_lines.get(key or "", line), detail=err.message))
+    published_at = None
+    if not problems and meta.get("published_at"):
+        try:
+            published_at = dt.datetime.fromisoformat(str(meta["published_at"]).replace(" ", "T")).date()
+        except ValueError as e:
+            problems.append(problem("article-metadata", article=file, field="published_at",
+                                    line=key_lines.get("published_at", line), detail=str(e)))
+    body = normalize_body(text)
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError as e:
+        problems.append(problem("article-encoding", article=file, line=line,
+                                detail=f"character {e.start}: {e.reason} (lone surrogate)"))
+    if not body and not problems:
+        problems.append(problem("article-empty", article=file, line=line or meta_line))
+    if problems:
+        return Rejected(source_path, tuple(problems))
+    warnings = () if published_at else (problem("article-missing-date", article=file, line=line),)
+    return Article(article_id=article_id(body), body=body, source_path=source_path,
+                   title=_opt_str(meta.get("title")), publisher=_opt_str(meta.get("publisher")),
+                   url=_opt_str(meta.get("url")), published_at=published_at,
+                   language=str(meta.get("language") or "en"), file=file, line=line, warnings=warnings)
+
+
+def _opt_str(value: object) -> str | None:
+    """A metadata string, or None when absent or blank."""
+    return str(value).strip() or None if value is not None else None

@@ -1,0 +1,136 @@
+"""Data problems as values: one `Problem` record, one code table, one `Report`.
+
+Nothing under `builders/`, `validators/` or `datasets/` prints or raises for bad input data;
+they return `Problem`s, and only `cli.py` renders them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+Category = Literal["input", "schema", "data", "integrity", "release"]
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of the code table: a stable kebab-case code and how to render it."""
+
+    code: str
+    title: str
+    category: Category
+    severity: Severity
+    template: str
+
+
+_CODES: tuple[Code, ...] = (
+    # input: reading an article
+    Code("input-not-found", "Input not found", "input", "error", "no such file or folder: {path}"),
+    Code("article-encoding", "Invalid encoding", "input", "error", "not valid UTF-8: {detail}"),
+    Code("article-front-matter", "Broken front matter", "input", "error", "front matter: {detail}"),
+    Code("article-metadata", "Invalid metadata", "input", "error", "metadata field {field}: {detail}"),
+    Code("article-json", "Invalid JSON line", "input", "error", "invalid JSON: {detail}"),
+    Code("article-empty", "Empty body", "input", "error", "the article body is empty"),
+    Code("article-too-large", "Article too large", "input", "error",
+         "article is {size} bytes, over the limit of {limit} bytes"),
+    Code("article-language", "Unsupported language", "input", "error",
+         "language {detail!r} is not supported (only 'en')"),
+    Code("article-duplicate", "Duplicate article", "input", "error",
+         "same body (article_id {detail}) as an article read before"),
+    Code("article-missing-date", "No publication date", "input", "warning",
+         "no published_at: relative dates cannot be resolved"),
+    # schema: a row against the JSON Schema / pandera model of its table
+    Code("schema-row", "Row does not match its JSON Schema", "schema", "error", "{detail}"),
+    Code("schema-column", "Column check failed", "schema", "error", "check {check} failed: {detail}"),
+    # data: rows that are well-typed but wrong
+    Code("span-outside-body", "Span outside the body", "data", "error",
+         "span [{start}, {end}) is outside the body of {n_chars} characters"),
+    Code("span-evidence-mismatch", "Evidence differs from the body", "data", "error",
+         "body[{start}:{end}] is not the row's evidence text"),
+    Code("duplicate-key", "Duplicate primary key", "data", "error", "primary key {detail} occurs twice"),
+    Code("too-many-rows", "Too many rows", "data", "warning",
+         "{detail} rows, over the per-article limit of {limit}; the rest were dropped"),
+    Code("builder-failed", "Builder failed", "data", "error", "builder {detail} raised an exception"),
+    # integrity: references between tables
+    Code("fk-article-missing", "Article missing", "integrity", "error",
+         "article_id {detail} is not in articles"),
+    Code("fk-actor-missing", "Actor missing", "integrity", "error",
+         "actor {detail} is not an actor of the same article"),
+    # release
+    Code("release-exists", "Release exists", "release", "error",
+         "{path} exists and is not empty; use --overwrite"),
+    Code("release-write", "Release could not be written", "release", "error", "{detail}"),
+)
+CODES: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input or a row, located as precisely as we can."""
+
+    code: str
+    severity: Severity
+    message: str
+    article: str | None = None
+    table: str | None = None
+    row_key: str | None = None
+    field: str | None = None
+    line: int | None = None
+    evidence: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict with stable keys (for JSON reports)."""
+        return asdict(self)
+
+    def location(self) -> str:
+        """`file:line` (or just the file) for people and CI annotations."""
+        where = self.article or "-"
+        return f"{where}:{self.line}" if self.line else where
+
+
+def problem(code: str, *, article: str | None = None, table: str | None = None,
+            row_key: str | None = None, field: str | None = None, line: int | None = None,
+            evidence: str | None = None, severity: Severity | None = None, **values: Any) -> Problem:
+    """Make a `Problem` from the code table, rendering its message template with `values`."""
+    spec = CODES[code]
+    params = {"field": field, "detail": "", **values}
+    message = spec.template.format(**params)
+    return Problem(code=code, severity=severity or spec.severity, message=message, article=article,
+                   table=table, row_key=row_key, field=field, line=line, evidence=evidence)
+
+
+@dataclass
+class Report:
+    """Problems collected by a build or a validation run."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def extend(self, items: Iterable[Problem]) -> None:
+        """Add problems."""
+        self.problems.extend(items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems of severity error."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems of severity warning."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error."""
+        return not self.errors
+
+    def flatten(self, keys: Sequence[str] = ("article", "table", "field", "code")) -> list[list[Any]]:
+        """Rows of the chosen attributes, for tests and quick looks."""
+        return [[getattr(p, k) for k in keys] for p in self.problems]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with stable keys."""
+        return {"ok": self.ok, "errors": len(self.errors), "warnings": len(self.warnings),
+                "problems": [p.to_dict() for p in self.problems]}
