@@ -1,0 +1,156 @@
+"""`newsfacts` command line: a thin shell over the public API that renders reports.
+
+Exit codes: 0 success, 1 validation failures or rejected articles, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsfacts.errors import NewsfactsError, UsageError
+from newsfacts.problems import Problem
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Turn news articles into a validated, versioned Parquet dataset.")
+schema_app = typer.Typer(no_args_is_help=True, help="Published JSON Schemas of the tables.")
+app.add_typer(schema_app, name="schema")
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
+
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
+OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="Replace an existing, non-empty output folder.")]
+
+
+class ExtractFormat(StrEnum):
+    """Output formats of `extract`."""
+
+    table = "table"
+    json = "json"
+
+
+def usage_error(message: str) -> typer.Exit:
+    """Print a usage error and return the exit to raise (code 2)."""
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(2)
+
+
+def render_problems(problems: list[Problem], limit: int = 50) -> None:
+    """One line per problem on stderr: location, code, message."""
+    for p in problems[:limit]:
+        where = p.location() + (f" [{p.table}" + (f" {p.row_key}" if p.row_key else "") + "]" if p.table else "")
+        field = f" {p.field}:" if p.field else ""
+        color = "red" if p.severity == "error" else "yellow"
+        err.print(f"[{color}]{p.severity}[/{color}] {where} {p.code}:{field} {p.message}", highlight=False)
+    if len(problems) > limit:
+        err.print(f"… and {len(problems) - limit} more (see report.json)")
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Article files or folders (default: seeds/).")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Release folder "
+                                                 "(default: datasets/newsfacts/<release version>/).")] = None,
+    release_version: Annotated[str, typer.Option(help="Semantic version of the release.")] = "0.1.0",
+    overwrite: OverwriteOpt = False,
+    max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = 5 * 1024 * 1024,
+    quiet: QuietOpt = False,
+) -> None:
+    """Build a release: read articles, extract the tables, validate them, write Parquet files."""
+    from newsfacts.pipeline import build as run_build
+
+    paths = inputs or [Path("seeds")]
+    try:
+        with Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}"), console=err, disable=quiet, transient=True) as bar:
+            task = bar.add_task("", total=None)
+            result = run_build(paths, out_dir, release_version=release_version, overwrite=overwrite,
+                               max_bytes=max_bytes,
+                               progress=lambda path: bar.update(task, advance=1, description=path))
+    except (UsageError, NewsfactsError, FileNotFoundError) as e:
+        raise usage_error(str(e)) from None
+    render_problems([p for p in result.report.problems if p.severity == "error" or not quiet])
+    if not quiet:
+        counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
+        err.print(f"{result.inputs} input(s): {len(result.built)} built, {len(result.rejected)} rejected; {counts}")
+        err.print(f"release written to {result.out}" if result.written
+                  else "[red]validation failed: no release written[/red]")
+    raise typer.Exit(0 if result.ok else 1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="One article file (.md, .txt or .jsonl).")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", help="table or json.")] = ExtractFormat.table,
+) -> None:
+    """Print the rows the rules find in one article, without writing anything."""
+    from newsfacts.articles import Rejected, read_file
+    from newsfacts.builders import extract as run_extract
+
+    if not file.is_file():
+        raise usage_error(f"not a file: {file}")
+    results = []
+    failed = False
+    for loaded in read_file(file, file.name):
+        if isinstance(loaded, Rejected):
+            render_problems(list(loaded.problems))
+            failed = True
+            continue
+        results.append(run_extract(loaded))
+    if fmt is ExtractFormat.json:
+        payload = [{name: [r.model_dump(mode="json") for r in rows] for name, rows in res.tables().items()}
+                   for res in results]
+        out.print_json(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
+    else:
+        for res in results:
+            for name, rows in res.tables().items():
+                _print_rows(name, [r.model_dump(mode="json") for r in rows])
+    for res in results:
+        render_problems(res.problems)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_rows(name: str, rows: list[dict[str, object]]) -> None:
+    """Render one table's rows with rich (long cells shortened)."""
+    table = Table(title=f"{name} ({len(rows)})", title_justify="left", show_lines=False)
+    hidden = {"article_id", "sentence_index", "rule_id"}
+    cols = [c for c in (rows[0] if rows else {}) if c not in hidden]
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[_cell(r[c]) for c in cols])
+    out.print(table)
+
+
+def _cell(value: object) -> str:
+    """A cell as short text."""
+    text = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+@schema_app.command("export")
+def schema_export(
+    root: Annotated[Path, typer.Option("--root", help="Folder of published schemas.")] = Path("schema"),
+) -> None:
+    """Write schema/<version>/<table>.schema.json from the row models."""
+    from newsfacts.schema.export import export
+
+    for path in export(root):
+        err.print(f"wrote {path}")
+
+
+def main() -> None:
+    """Console entry point: typer's usage errors exit 2, everything else as the command says."""
+    app(prog_name="newsfacts")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,72 @@
+"""Checks that need the article bodies or other tables: spans, evidence, references, keys."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from newsfacts.problems import Problem, problem
+from newsfacts.schema.models import PRIMARY_KEYS
+
+Rows = Sequence[dict[str, Any]]
+EVIDENCE_COLUMN = {"figures": "text"}
+REFERENCES = {"meetings": "participants", "statements": "speaker_id", "figures": "source_id"}
+
+
+def _key(table: str, row: dict[str, Any]) -> str:
+    """The primary key of a row as text."""
+    return "/".join(str(row.get(k)) for k in PRIMARY_KEYS[table])
+
+
+def check_spans(table: str, rows: Rows, bodies: Mapping[str, str], where: Mapping[str, str]) -> Iterator[Problem]:
+    """Spans inside the body; for tables with an evidence column, body[start:end] equals it."""
+    for row in rows:
+        aid = str(row.get("article_id"))
+        body = bodies.get(aid)
+        start, end = row.get("char_start"), row.get("char_end")
+        if body is None or not isinstance(start, int) or not isinstance(end, int):
+            continue
+        if not 0 <= start < end <= len(body):
+            yield problem("span-outside-body", article=where.get(aid), table=table, row_key=_key(table, row),
+                          field="char_end", start=start, end=end, n_chars=len(body))
+            continue
+        column = EVIDENCE_COLUMN.get(table)
+        if column and body[start:end] != row.get(column):
+            yield problem("span-evidence-mismatch", article=where.get(aid), table=table,
+                          row_key=_key(table, row), field=column, start=start, end=end,
+                          evidence=str(row.get(column)))
+
+
+def check_keys(table: str, rows: Rows, where: Mapping[str, str]) -> Iterator[Problem]:
+    """Every primary key occurs once."""
+    counts = Counter(_key(table, r) for r in rows)
+    for row in rows:
+        key = _key(table, row)
+        if counts[key] > 1:
+            counts[key] = 0
+            yield problem("duplicate-key", article=where.get(str(row.get("article_id"))), table=table,
+                          row_key=key, detail=key)
+
+
+def check_references(tables: Mapping[str, Rows], where: Mapping[str, str]) -> Iterator[Problem]:
+    """Rows point at existing articles; participants, speakers and sources at actors of their article."""
+    articles = {r["article_id"] for r in tables.get("articles", ())}
+    actors = {(r["article_id"], r["actor_id"]) for r in tables.get("actors", ())}
+    for table, rows in tables.items():
+        if table == "articles":
+            continue
+        column = REFERENCES.get(table)
+        for row in rows:
+            aid = row.get("article_id")
+            if aid not in articles:
+                yield problem("fk-article-missing", article=where.get(str(aid)), table=table,
+                              row_key=_key(table, row), field="article_id", detail=aid)
+            if column is None:
+                continue
+            value = row.get(column)
+            refs = value if isinstance(value, list) else [value] if value else []
+            for ref in refs:
+                if (aid, ref) not in actors:
+                    yield problem("fk-actor-missing", article=where.get(str(aid)), table=table,
+                                  row_key=_key(table, row), field=column, detail=ref)
