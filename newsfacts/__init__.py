@@ -1,5 +1,8 @@
 """newsfacts: news articles → validated, versioned Parquet tables of actors, meetings, statements
-and figures."""
+and figures.
+
+Public API: `build()` (articles → release); more entry points are listed in `__all__`.
+"""
 
 from importlib.metadata import PackageNotFoundError, version
 
@@ -7,3 +10,7 @@ try:
     __version__ = version("newsfacts")
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
+
+from newsfacts.pipeline import build  # noqa: E402  (needs __version__)
+
+__all__ = ["__version__", "build"]

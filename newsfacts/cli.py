@@ -147,6 +147,9 @@ def schema_export(
         err.print(f"wrote {path}")
 
 
+# Commands defined in their own modules register here, one line each.
+
+
 def main() -> None:
     """Console entry point: typer's usage errors exit 2, everything else as the command says."""
     app(prog_name="newsfacts")
