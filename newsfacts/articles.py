@@ -149,7 +149,7 @@ def _split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str, int] 
                                       detail="opening '---' has no closing '---' line"),))
     block = "\n".join(lines[1:end])
     try:
-        meta = yaml.load(block, Loader=_StringDateLoader) if block.strip() else {}  # noqa: S506 - safe loader
+        meta = yaml.load(block, Loader=_StringDateLoader) if block.strip() else {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -29,7 +29,6 @@ PARQUET_OPTIONS: dict[str, Any] = {
     "write_statistics": True,
     "data_page_size": 1 << 20,
     "version": "2.6",
-    "store_schema": False,
 }
 ROW_GROUP_SIZE = 65_536
 CHUNK = 1 << 20

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -33,8 +34,8 @@ def _column(spec: ColumnSpec, unique: bool) -> pa.Column:
 
 
 def _is_str_list(value: object) -> bool:
-    """Is the cell a list of strings?"""
-    return isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+    """Is the cell a list (or array, as Arrow hands lists to pandas) of strings?"""
+    return isinstance(value, list | tuple | np.ndarray) and all(isinstance(v, str) for v in value)
 
 
 def _span_ok(df: pd.DataFrame) -> pd.Series:
