@@ -12,7 +12,8 @@ import pytest
 from newsfacts.articles import Article, Rejected, normalize_body, read_inputs
 from newsfacts.errors import InputNotFoundError
 
-GOOD_MD = "---\ntitle: Envoy visits\npublisher: Test Wire\npublished_at: 2024-03-19\nlanguage: en\n---\nBody line one.\n"
+GOOD_MD = ("---\ntitle: Envoy visits\npublisher: Test Wire\npublished_at: 2024-03-19\nlanguage: en\n---\n"
+           "Body line one.\n")
 
 
 def read(tmp_path: Path, name: str, data: str | bytes) -> list[Article | Rejected]:
