@@ -12,7 +12,7 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +42,7 @@ class Article:
     language: str = "en"
     file: str = ""
     line: int | None = None
+    offset: int | None = None
     warnings: tuple[Problem, ...] = ()
 
 
@@ -108,16 +109,17 @@ def read_inputs(inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> I
 
 def read_file(path: Path, rel: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Loaded]:
     """The article(s) of one file; `rel` is its path relative to the corpus root."""
+    if path.suffix == ".jsonl":
+        yield from _read_jsonl(path, rel, max_bytes)
+        return
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield Rejected(rel, (problem("article-too-large", article=rel, size=size, limit=max_bytes),))
+            return
         raw = path.read_bytes()
     except OSError as e:
         yield Rejected(rel, (problem("input-not-found", article=rel, path=f"{path}: {e.strerror}"),))
-        return
-    if path.suffix == ".jsonl":
-        yield from _read_jsonl(raw, rel, max_bytes)
-        return
-    if len(raw) > max_bytes:
-        yield Rejected(rel, (problem("article-too-large", article=rel, size=len(raw), limit=max_bytes),))
         return
     try:
         text = raw.decode("utf-8")
@@ -165,35 +167,50 @@ def _split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], str, int] 
     return meta, "\n".join(lines[end + 1:]), end + 2
 
 
-def _read_jsonl(raw: bytes, rel: str, max_bytes: int) -> Iterator[Loaded]:
-    """One article per non-blank line of a JSONL file; source_path is `<rel>#<line>`."""
-    for number, chunk in enumerate(raw.split(b"\n"), start=1):
-        if not chunk.strip():
-            continue
-        where = f"{rel}#{number}"
-        if len(chunk) > max_bytes:
-            yield Rejected(where, (problem("article-too-large", article=rel, line=number,
-                                           size=len(chunk), limit=max_bytes),))
-            continue
-        try:
-            record = json.loads(chunk.decode("utf-8"))
-        except UnicodeDecodeError as e:
-            yield Rejected(where, (problem("article-encoding", article=rel, line=number,
-                                           detail=f"byte {e.start}: {e.reason}"),))
-            continue
-        except ValueError as e:
-            yield Rejected(where, (problem("article-json", article=rel, line=number, detail=str(e)),))
-            continue
-        if not isinstance(record, dict):
-            yield Rejected(where, (problem("article-json", article=rel, line=number,
-                                           detail="the line is not a JSON object"),))
-            continue
-        text = record.pop("text", None)
-        if not isinstance(text, str):
-            yield Rejected(where, (problem("article-metadata", article=rel, line=number, field="text",
-                                           detail="required string `text` is missing"),))
-            continue
-        yield _make_article(record, text, where, file=rel, line=number, meta_line=number, raw_front=None)
+def _read_jsonl(path: Path, rel: str, max_bytes: int) -> Iterator[Loaded]:
+    """One article per non-blank line of a JSONL file, streamed; source_path is `<rel>#<line>`."""
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        yield Rejected(rel, (problem("input-not-found", article=rel, path=f"{path}: {e.strerror}"),))
+        return
+    with f:
+        offset = 0
+        for number, chunk in enumerate(f, start=1):
+            if chunk.strip():
+                yield parse_jsonl_line(chunk, rel, number, offset, max_bytes)
+            offset += len(chunk)
+
+
+def read_jsonl_line(path: Path, rel: str, number: int, offset: int, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Re-read the article of line `number` of a JSONL file, starting at byte `offset`."""
+    with path.open("rb") as f:
+        f.seek(offset)
+        return parse_jsonl_line(f.readline(), rel, number, offset, max_bytes)
+
+
+def parse_jsonl_line(chunk: bytes, rel: str, number: int, offset: int, max_bytes: int) -> Loaded:
+    """The article (or rejection) of one JSONL line."""
+    where = f"{rel}#{number}"
+    if len(chunk) > max_bytes:
+        return Rejected(where, (problem("article-too-large", article=rel, line=number,
+                                        size=len(chunk), limit=max_bytes),))
+    try:
+        record = json.loads(chunk.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return Rejected(where, (problem("article-encoding", article=rel, line=number,
+                                        detail=f"byte {e.start}: {e.reason}"),))
+    except ValueError as e:
+        return Rejected(where, (problem("article-json", article=rel, line=number, detail=str(e)),))
+    if not isinstance(record, dict):
+        return Rejected(where, (problem("article-json", article=rel, line=number,
+                                        detail="the line is not a JSON object"),))
+    text = record.pop("text", None)
+    if not isinstance(text, str):
+        return Rejected(where, (problem("article-metadata", article=rel, line=number, field="text",
+                                        detail="required string `text` is missing"),))
+    loaded = _make_article(record, text, where, file=rel, line=number, meta_line=number, raw_front=None)
+    return replace(loaded, offset=offset) if isinstance(loaded, Article) else loaded
 
 
 def _make_article(meta: dict[str, Any], text: str, source_path: str, *, file: str, line: int | None,
