@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 validation failures or rejected articles, 2 usage error
 from __future__ import annotations
 
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +29,13 @@ out = Console(soft_wrap=True)
 
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="Replace an existing, non-empty output folder.")]
+
+
+class BuildEngine(StrEnum):
+    """Engines of `build`."""
+
+    local = "local"
+    dask = "dask"
 
 
 class ExtractFormat(StrEnum):
@@ -62,6 +70,13 @@ def build(
     release_version: Annotated[str, typer.Option(help="Semantic version of the release.")] = "0.1.0",
     overwrite: OverwriteOpt = False,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = 5 * 1024 * 1024,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: number of CPUs).")] = None,
+    engine: Annotated[BuildEngine, typer.Option(help="local (process pool) or dask.")] = BuildEngine.local,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786 "
+                                                       "(default: a local cluster).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 256,
+    max_rows: Annotated[int, typer.Option(help="Most rows per table and article; more are dropped "
+                                               "with a warning.")] = 5_000,
     quiet: QuietOpt = False,
 ) -> None:
     """Build a release: read articles, extract the tables, validate them, write Parquet files."""
@@ -73,9 +88,11 @@ def build(
                       TextColumn("{task.description}"), console=err, disable=quiet, transient=True) as bar:
             task = bar.add_task("", total=None)
             result = run_build(paths, out_dir, release_version=release_version, overwrite=overwrite,
-                               max_bytes=max_bytes,
-                               progress=lambda path: bar.update(task, advance=1, description=path))
-    except (UsageError, NewsfactsError, FileNotFoundError) as e:
+                               max_bytes=max_bytes, workers=workers or os.cpu_count() or 1,
+                               engine=engine.value, scheduler=scheduler, batch_size=batch_size,
+                               max_rows=max_rows,
+                               progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except (UsageError, NewsfactsError, FileNotFoundError, ModuleNotFoundError) as e:
         raise usage_error(str(e)) from None
     render_problems([p for p in result.report.problems if p.severity == "error" or not quiet])
     if not quiet:

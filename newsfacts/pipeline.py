@@ -13,11 +13,12 @@ from typing import Any
 from newsfacts import __version__
 from newsfacts.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_inputs
 from newsfacts.builders import ArticleRows, extract
-from newsfacts.datasets.writer import check_target, dump_json, staging, write_tables
+from newsfacts.datasets.stream import ReleaseStream
+from newsfacts.datasets.writer import check_target, dump_json, staging
+from newsfacts.engine import DEFAULT_BATCH, DEFAULT_MAX_ROWS, Engine, batches, run_batches, scan
 from newsfacts.errors import UsageError
-from newsfacts.problems import Problem, Report, problem
+from newsfacts.problems import CODES, Problem, Report, problem
 from newsfacts.schema.export import schema_hash
-from newsfacts.schema.models import TABLES
 from newsfacts.schema.version import SCHEMA_VERSION
 from newsfacts.validators import validate_tables
 
@@ -25,6 +26,7 @@ DEFAULT_RELEASE_VERSION = "0.1.0"
 MANIFEST_FORMAT = "1"
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$")
 Tables = dict[str, list[dict[str, Any]]]
+INPUT_CODES = frozenset(c.code for c in CODES.values() if c.category == "input")
 
 
 @dataclass
@@ -101,54 +103,80 @@ def iter_outcomes(inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) ->
         yield process(loaded, seen)
 
 
+class _ValidationFailed(Exception):
+    """Raised inside the staging block so that nothing of a failed release is kept."""
+
+
 def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = None, *,
           release_version: str = DEFAULT_RELEASE_VERSION, overwrite: bool = False,
-          max_bytes: int = DEFAULT_MAX_BYTES, progress: Callable[[str], None] | None = None) -> BuildResult:
+          max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, engine: Engine = "local",
+          scheduler: str | None = None, batch_size: int = DEFAULT_BATCH, max_rows: int = DEFAULT_MAX_ROWS,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build a release from the input files or folders into `out`.
 
-    Default output: `datasets/newsfacts/<release_version>/`. Articles that cannot be read are
-    rejected and listed in the report; a failed validation check stops the release (nothing is
-    written). Raises `UsageError` for a bad version and `ReleaseExistsError` for a non-empty `out`
-    without `overwrite`.
+    Default output: `datasets/newsfacts/<release_version>/`. Inputs are scanned once (bodies
+    hashed, nothing kept), then processed in batches in article_id order by `workers` processes
+    (or a Dask cluster with `engine="dask"`) and streamed into the Parquet files; the bytes do not
+    depend on the number of workers or the engine. Articles that cannot be read are rejected and
+    listed in the report; a failed validation check stops the release (nothing is written).
+    `progress(done, total)` is called after each batch. Raises `UsageError` for a bad version or
+    option and `ReleaseExistsError` for a non-empty `out` without `overwrite`.
     """
     if not SEMVER.match(release_version):
         raise UsageError(f"release version {release_version!r} is not semver (X.Y.Z)")
+    if workers < 1 or batch_size < 1 or max_rows < 1:
+        raise UsageError("workers, batch size and max rows must be at least 1")
     target = Path(out) if out is not None else Path("datasets") / "newsfacts" / release_version
     check_target(target, overwrite)
     result = BuildResult(out=target, release_version=release_version)
-    tables: Tables = {t: [] for t in TABLES}
-    paths = [Path(p) for p in inputs]
-    for outcome in iter_outcomes(paths, max_bytes):
-        result.inputs += 1
-        result.report.extend(outcome.problems)
-        if progress is not None:
-            progress(outcome.source_path)
-        if outcome.rows is None:
-            result.rejected.append({"source_path": outcome.source_path,
-                                    "reasons": [p.to_dict() for p in outcome.problems
-                                                if p.severity == "error"]})
-            continue
-        if any(p.severity == "error" for p in outcome.problems):
-            result.validation_failed = True
-        result.built.append(outcome.source_path)
-        for name, items in outcome.rows.tables().items():
-            tables[name].extend(r.model_dump() for r in items)
-    result.counts = {t: len(rows) for t, rows in tables.items()}
-    if result.validation_failed:
-        return result
-    with staging(target, overwrite) as folder:
-        files = write_tables(folder, tables)
-        result.manifest = manifest(result, files, tables)
-        dump_json(folder / "manifest.json", result.manifest)
-        dump_json(folder / "report.json", result.to_dict())
+    first = scan([Path(p) for p in inputs], max_bytes)
+    result.inputs = first.inputs
+    result.report.extend(first.warnings)
+    for source_path, problems in first.rejected:
+        _reject(result, source_path, problems)
+    done = len(first.rejected)
+    try:
+        with staging(target, overwrite) as folder:
+            stream = ReleaseStream(folder)
+            for batch in run_batches(batches(first.refs, batch_size), workers=workers, engine=engine,
+                                     scheduler=scheduler, max_bytes=max_bytes, max_rows=max_rows):
+                stream.write(batch.tables)
+                result.built.extend(batch.built)
+                result.report.extend(batch.problems)
+                for source_path, problems in batch.rejected:
+                    _reject(result, source_path, problems)
+                for name, rows in batch.tables.items():
+                    result.counts[name] = result.counts.get(name, 0) + len(rows)
+                done += len(batch.built) + len(batch.rejected)
+                if progress is not None:
+                    progress(done, result.inputs)
+            files = stream.close()
+            result.counts = {name: info["rows"] for name, info in files.items()}
+            if any(p.severity == "error" for p in result.report.problems if p.code not in INPUT_CODES):
+                result.validation_failed = True
+                raise _ValidationFailed
+            result.manifest = manifest(result, files)
+            dump_json(folder / "manifest.json", result.manifest)
+            dump_json(folder / "report.json", result.to_dict())
+    except _ValidationFailed:
+        result.manifest = None
     return result
 
 
-def inputs_digest(built: Sequence[str], ids: Sequence[str]) -> str:
-    """sha256 over the built articles' (source_path, article_id) pairs in order."""
+def _reject(result: BuildResult, source_path: str, problems: list[Problem]) -> None:
+    """Record a rejected input with its problems."""
+    result.report.extend(problems)
+    result.rejected.append({"source_path": source_path,
+                            "reasons": [p.to_dict() for p in problems if p.severity == "error"]})
+
+
+def inputs_digest(built: Sequence[str], rejected: Sequence[dict[str, Any]]) -> str:
+    """sha256 over the built inputs' source paths (in release order) and the rejected ones."""
     digest = hashlib.sha256()
-    for path, aid in zip(built, ids, strict=True):
-        digest.update(f"{path}\t{aid}\n".encode())
+    for path in built:
+        digest.update(f"built\t{path}\n".encode())
+    for item in rejected:
+        digest.update(f"rejected\t{item['source_path']}\n".encode())
     return digest.hexdigest()
 
 
@@ -162,9 +190,8 @@ def rules_hash() -> str:
     return digest.hexdigest()
 
 
-def manifest(result: BuildResult, files: dict[str, dict[str, Any]], tables: Tables) -> dict[str, Any]:
+def manifest(result: BuildResult, files: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The release manifest: versions, hashes, inputs and per-file checksums and row counts."""
-    ids = [r["article_id"] for r in tables["articles"]]
     return {
         "format_version": MANIFEST_FORMAT,
         "name": "newsfacts",
@@ -174,6 +201,6 @@ def manifest(result: BuildResult, files: dict[str, dict[str, Any]], tables: Tabl
         "package_version": __version__,
         "rules_hash": rules_hash(),
         "inputs": {"articles": result.inputs, "built": len(result.built),
-                   "rejected": len(result.rejected), "digest": inputs_digest(result.built, ids)},
+                   "rejected": len(result.rejected), "digest": inputs_digest(result.built, result.rejected)},
         "tables": files,
     }

@@ -39,6 +39,8 @@ _CODES: tuple[Code, ...] = (
          "language {detail!r} is not supported (only 'en')"),
     Code("article-duplicate", "Duplicate article", "input", "error",
          "same body (article_id {detail}) as an article read before"),
+    Code("article-changed", "Article changed during the build", "input", "error",
+         "the file changed between the first pass and extraction"),
     Code("article-missing-date", "No publication date", "input", "warning",
          "no published_at: relative dates cannot be resolved"),
     # schema: a row against the JSON Schema / pandera model of its table

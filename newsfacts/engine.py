@@ -1,0 +1,187 @@
+"""Streaming, batched and parallel extraction for large corpora.
+
+1. `scan()` reads every input once, cheaply: it normalizes and hashes each body, keeps only a
+   small `InputRef` per article (no bodies), drops duplicates, and sorts by article_id.
+2. `batches()` cuts the sorted refs into fixed-size batches; `process_batch()` re-reads a batch,
+   extracts and validates its rows and returns them sorted by primary key. It is a pure function
+   of its refs, so it runs the same in this process, in a process pool or on a Dask worker.
+3. `run_batches()` yields batch results in batch order whatever the engine, with a bounded
+   number in flight, so the writer sees the same rows in the same order every time.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from newsfacts.articles import DEFAULT_MAX_BYTES, Article, Loaded, Rejected, read_file, read_jsonl_line
+from newsfacts.builders import extract
+from newsfacts.datasets.writer import sort_rows
+from newsfacts.problems import Problem, problem
+from newsfacts.schema.models import TABLES
+from newsfacts.validators import validate_tables
+
+Engine = Literal["local", "dask"]
+DEFAULT_BATCH = 256
+DEFAULT_MAX_ROWS = 5_000
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """Where to find one accepted article again, without holding its body."""
+
+    article_id: str
+    path: str
+    source_path: str
+    rel: str
+    line: int | None = None
+    offset: int | None = None
+
+
+@dataclass
+class Scan:
+    """Result of the first pass: accepted refs (sorted by article_id) and rejected inputs."""
+
+    refs: list[InputRef] = field(default_factory=list)
+    rejected: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    inputs: int = 0
+
+
+@dataclass
+class BatchResult:
+    """Rows and fates of one batch of articles (picklable, sent back from workers)."""
+
+    tables: dict[str, list[dict[str, Any]]]
+    built: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, list[Problem]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def scan(inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Scan:
+    """First pass over the inputs: hash every body, reject bad or duplicate inputs, sort the rest."""
+    out = Scan()
+    seen: dict[str, str] = {}
+    for path, loaded in _with_paths(inputs, max_bytes):
+        out.inputs += 1
+        if isinstance(loaded, Rejected):
+            out.rejected.append((loaded.source_path, list(loaded.problems)))
+            continue
+        if loaded.article_id in seen:
+            dup = problem("article-duplicate", article=loaded.file, line=loaded.line,
+                          detail=f"{loaded.article_id}, first read from {seen[loaded.article_id]}")
+            out.rejected.append((loaded.source_path, [dup]))
+            continue
+        seen[loaded.article_id] = loaded.source_path
+        out.warnings.extend(loaded.warnings)
+        out.refs.append(InputRef(loaded.article_id, str(path), loaded.source_path, loaded.file,
+                                 loaded.line, loaded.offset))
+    out.refs.sort(key=lambda r: r.article_id)
+    return out
+
+
+def _with_paths(inputs: Sequence[Path], max_bytes: int) -> Iterator[tuple[Path, Loaded]]:
+    """(file path, loaded item) for every input, in the ingestion order."""
+    from newsfacts.articles import iter_files
+
+    for path, rel in iter_files(inputs):
+        for loaded in read_file(path, rel, max_bytes):
+            yield path, loaded
+
+
+def load_ref(ref: InputRef, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Read the article of a ref again."""
+    path = Path(ref.path)
+    if ref.line is not None and ref.offset is not None:
+        return read_jsonl_line(path, ref.rel, ref.line, ref.offset, max_bytes)
+    return next(iter(read_file(path, ref.rel, max_bytes)))
+
+
+def batches(refs: Sequence[InputRef], size: int = DEFAULT_BATCH) -> list[list[InputRef]]:
+    """Consecutive batches of `size` refs (the last may be shorter)."""
+    return [list(refs[i:i + size]) for i in range(0, len(refs), size)]
+
+
+def process_batch(refs: Sequence[InputRef], max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_rows: int = DEFAULT_MAX_ROWS) -> BatchResult:
+    """Extract and validate a batch; rows come back sorted by primary key within each table."""
+    result = BatchResult(tables={t: [] for t in TABLES})
+    bodies: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for ref in refs:
+        loaded = load_ref(ref, max_bytes)
+        if not isinstance(loaded, Article) or loaded.article_id != ref.article_id:
+            reason = problem("article-changed", article=ref.rel, line=ref.line)
+            result.rejected.append((ref.source_path, [reason]))
+            continue
+        rows = extract(loaded)
+        failed = [p for p in rows.problems if p.code == "builder-failed"]
+        if failed:
+            result.rejected.append((ref.source_path, failed))
+            continue
+        result.problems.extend(p for p in rows.problems if p.code != "article-missing-date")
+        for name, items in rows.tables().items():
+            if len(items) > max_rows:
+                result.problems.append(problem("too-many-rows", article=ref.rel, table=name,
+                                               detail=str(len(items)), limit=max_rows))
+                items = items[:max_rows]
+            result.tables[name].extend(r.model_dump() for r in items)
+        bodies[loaded.article_id] = loaded.body
+        where[loaded.article_id] = loaded.file or loaded.source_path
+        result.built.append(ref.source_path)
+    result.problems.extend(validate_tables(result.tables, bodies, where))
+    result.tables = {name: sort_rows(name, rows) for name, rows in result.tables.items()}
+    return result
+
+
+def run_batches(work: Sequence[Sequence[InputRef]], *, workers: int = 1, engine: Engine = "local",
+                scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                max_rows: int = DEFAULT_MAX_ROWS) -> Iterator[BatchResult]:
+    """Results of every batch, in batch order, from the chosen engine."""
+    if engine == "dask":
+        yield from _run_dask(work, scheduler, workers, max_bytes, max_rows)
+    elif workers <= 1 or len(work) <= 1:
+        for refs in work:
+            yield process_batch(refs, max_bytes, max_rows)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from _ordered(lambda refs: pool.submit(process_batch, refs, max_bytes, max_rows),
+                                work, 2 * workers)
+
+
+def _ordered(submit: Callable[[Sequence[InputRef]], Any], work: Iterable[Sequence[InputRef]],
+             window: int) -> Iterator[BatchResult]:
+    """Submit work with at most `window` batches in flight; yield results in submission order."""
+    pending: deque[Future[BatchResult]] = deque()
+    for refs in work:
+        pending.append(submit(refs))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _run_dask(work: Sequence[Sequence[InputRef]], scheduler: str | None, workers: int, max_bytes: int,
+              max_rows: int) -> Iterator[BatchResult]:
+    """Run the batches on a Dask cluster (a LocalCluster when no scheduler address is given)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:  # optional extra
+        raise ModuleNotFoundError("the dask engine needs the optional extra: pip install -e '.[dask]'") from e
+    cluster = None if scheduler else LocalCluster(n_workers=max(workers, 1), threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        yield from _ordered(lambda refs: client.submit(process_batch, refs, max_bytes, max_rows, pure=False),
+                            work, 2 * max(workers, 1))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+__all__ = ["BatchResult", "InputRef", "Scan", "batches", "process_batch", "run_batches", "scan"]
