@@ -42,11 +42,11 @@ def name(rng: random.Random) -> str:
 
 def paragraph(rng: random.Random, i: int) -> str:
     """One paragraph: a meeting, a quote, an indirect statement and a figure."""
-    (s1, d1, c1), (s2, _, c2) = rng.sample(STATES, 2)
+    (_, d1, c1), (s2, _, c2) = rng.sample(STATES, 2)
     p1, p2 = name(rng), name(rng)
     t1, t2 = rng.choice(TITLES), rng.choice(TITLES)
     day = rng.choice(WEEKDAYS)
-    cat, phrase = rng.choice(CATEGORIES)
+    _, phrase = rng.choice(CATEGORIES)
     n = rng.randint(12, 98_000)
     q = rng.choice(QUALIFIERS)
     money = rng.randint(2, 900)

@@ -255,3 +255,11 @@ def _make_article(meta: dict[str, Any], text: str, source_path: str, *, file: st
 def _opt_str(value: object) -> str | None:
     """A metadata string, or None when absent or blank."""
     return str(value).strip() or None if value is not None else None
+
+
+def article_from_text(text: str, published_at: dt.date | None = None, source_path: str = "<text>",
+                      title: str | None = None, publisher: str | None = None) -> Article:
+    """An `Article` from a string in memory (normalized like a file's body), e.g. for `extract`."""
+    body = normalize_body(text)
+    return Article(article_id=article_id(body), body=body, source_path=source_path, title=title,
+                   publisher=publisher, published_at=published_at, file=source_path)

@@ -99,7 +99,7 @@ def build(
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         err.print(f"{result.inputs} input(s): {len(result.built)} built, {len(result.rejected)} rejected; {counts}")
         err.print(f"release written to {result.out}" if result.written
-                  else "[red]validation failed: no release written[/red]")
+                  else "[red]no release written (see the errors above)[/red]")
     raise typer.Exit(0 if result.ok else 1)
 
 

@@ -160,6 +160,10 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
             dump_json(folder / "report.json", result.to_dict())
     except _ValidationFailed:
         result.manifest = None
+    except OSError as e:  # unwritable folder, disk full: nothing is left behind by staging()
+        result.manifest = None
+        result.report.extend([problem("release-write", path=str(target),
+                                      detail=f"cannot write the release to {target}: {e.strerror or e}")])
     return result
 
 
