@@ -119,7 +119,7 @@ def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str) -
         k += 1
     if k >= len(toks):
         return None
-    regions, capital_nouns, place_nouns = _lexicon()
+    _, capital_nouns, place_nouns = _lexicon()
     # "the Ethiopian capital", "the border city of Cúcuta"
     if k > i:
         got = _described(text, toks, k, start, trigger, capital_nouns, place_nouns)
