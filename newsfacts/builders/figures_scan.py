@@ -1,0 +1,293 @@
+"""Finding figure phrases: numbers with qualifier, range, currency or percent, minus exclusions.
+
+`scan(tokens, starts, states)` walks the tokens once and returns `Candidate`s. It knows nothing
+of units or sources (see figures_units and figures_source). Exclusions follow the codebook:
+dates, times, years, decades, ages, durations, ordinals, identifiers, names, vague amounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsfacts.builders.lexicon import load_data
+from newsfacts.builders.numbers import NUM, PUNCT, WORD, Number, Token, parse_digits, read_number
+
+PERCENT_WORDS = {"percent": "percent", "pct": "percent"}
+
+
+@dataclass
+class Candidate:
+    """A figure phrase: tokens [first, last), the number part [num_first, num_last), and values."""
+
+    first: int
+    num_first: int
+    num_last: int
+    last: int
+    value: float
+    value_max: float | None
+    qualifier: str
+    currency: str | None
+    unit: str | None
+    rule: str
+
+
+@cache
+def figures_lex() -> dict[str, Any]:
+    """The figures lexicon with lists turned into sets."""
+    data = load_data("figures.yaml")
+    out: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
+    out["qualifiers"] = {tuple(k.split()): v for k, v in data["qualifiers"].items()}
+    return out
+
+
+@cache
+def currency_lex() -> dict[str, Any]:
+    """The currencies lexicon."""
+    return dict(load_data("currencies.yaml"))
+
+
+def shared_currency(word: str, states: frozenset[str]) -> tuple[str, str] | None:
+    """(code, unit) of a currency word shared by several states ("rupees" in a Pakistan story)."""
+    shared = currency_lex()["shared"]
+    key = word[:-1] if word.endswith("s") and word[:-1] in shared else word
+    if key not in shared:
+        return None
+    spec = shared[key]
+    codes = sorted(code for iso3, code in spec["by_state"].items() if iso3 in states)
+    return (codes[0] if len(codes) == 1 else spec["default"]), spec["unit"]
+
+
+def currency_word(word: str, states: frozenset[str]) -> tuple[str, str] | None:
+    """(code, unit) of a currency named by a word after a number, else None."""
+    low = word.lower()
+    names = currency_lex()["names"]
+    if low in names:
+        code, unit = names[low]
+        return str(code), str(unit)
+    return shared_currency(low, states)
+
+
+def _prefix_currency(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
+    """(first token, code, unit) of a currency symbol glued before the number at `i`."""
+    if i == 0 or tokens[i - 1].kind != PUNCT or tokens[i - 1].end != tokens[i].start:
+        return None
+    sym = tokens[i - 1].text
+    symbols = currency_lex()["symbols"]
+    if sym not in symbols:
+        return None
+    code, unit = symbols[sym]
+    first = i - 1
+    if sym == "$" and i >= 2 and tokens[i - 2].kind == WORD and tokens[i - 2].end == tokens[i - 1].start:
+        prefix = currency_lex()["dollar_prefixes"].get(tokens[i - 2].text)
+        if prefix:
+            code, first = prefix, i - 2
+    return first, str(code), str(unit)
+
+
+def _qualifier(tokens: list[Token], first: int) -> tuple[int, str]:
+    """(start token, qualifier) from the words before token `first`; exact when none."""
+    quals = figures_lex()["qualifiers"]
+    for size in (3, 2, 1):
+        if first - size < 0:
+            continue
+        words = tuple(t.lower for t in tokens[first - size:first])
+        if all(t.kind == WORD for t in tokens[first - size:first]) and words in quals:
+            return first - size, str(quals[words])
+    return first, "exact"
+
+
+def _after_scale_word(tokens: list[Token], j: int) -> str:
+    """Lowercase text of token `j`, or "" past the end."""
+    return tokens[j].lower if j < len(tokens) else ""
+
+
+def _excluded(tokens: list[Token], num: Number, at_start: bool, money: bool) -> bool:
+    """Is the number a date, time, year, age, duration, ordinal, identifier or name part?"""
+    lex = figures_lex()
+    i, j = num.first, num.last
+    prev = tokens[i - 1].lower if i > 0 else ""
+    prev2 = tokens[i - 2].lower if i > 1 else ""
+    nxt = _after_scale_word(tokens, j)
+    if num.suffix and not num.suffix.startswith("-") and num.suffix not in _abbreviations():
+        return True  # 1980s, 13th, 737max
+    if num.suffix.startswith("-") and parse_digits(num.suffix[1:]) is None:
+        return True  # 90-day, 17-year-old, two-state
+    if prev in lex["months"] or (prev == "." and prev2 in lex["months"]) or nxt in lex["months"]:
+        return True
+    if nxt in lex["time_units"] or (nxt in ("a", "p") and _after_scale_word(tokens, j + 1) == "."):
+        return True
+    if nxt == ":" or (prev == ":" and i > 1 and tokens[i - 2].kind == NUM):
+        return True
+    if money or nxt in ("%", "percent", "per"):
+        return False
+    if num.plain and 1800 <= num.value <= 2100:
+        return True
+    return _identifier(tokens, num, at_start) or _age(tokens, num) or _party(tokens, num)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_data("units.yaml")["abbreviations"])
+
+
+def _identifier(tokens: list[Token], num: Number, at_start: bool) -> bool:
+    """ "Resolution 2720", "No. 10", "Boeing 737": a plain number after a naming word."""
+    i = num.first
+    if not num.plain or i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.text == "." and i > 1:
+        prev = tokens[i - 2]
+    if prev.kind != WORD:
+        return False
+    if prev.lower in figures_lex()["identifier_words"]:
+        return True
+    nxt = tokens[num.last] if num.last < len(tokens) else None
+    plural_next = nxt is not None and nxt.kind == WORD and nxt.text.islower() and nxt.text.endswith("s")
+    quals = {k[-1] for k in figures_lex()["qualifiers"]}
+    return (prev.text[0].isupper() and not at_start and prev.lower not in quals
+            and not plural_next and not _sentence_first(tokens, i - 1))
+
+
+def _sentence_first(tokens: list[Token], i: int) -> bool:
+    """Is token `i` the first of a sentence (roughly: after . ! ? or a quote/dash, or first)?"""
+    return i == 0 or tokens[i - 1].text in ".!?\"“‘—–:"
+
+
+def _age(tokens: list[Token], num: Number) -> bool:
+    """ "aged 34", "Name, 52, a fisherman", "children under five"."""
+    lex = figures_lex()
+    i, j = num.first, num.last
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.lower in lex["age_words"]:
+        return True
+    nxt = tokens[j].text if j < len(tokens) else "."
+    if (prev.text == "," and i > 1 and tokens[i - 2].kind == WORD and tokens[i - 2].text[0].isupper()
+            and nxt in (",", ".", ")") and num.plain and num.value < 120):
+        return True
+    return (prev.lower in ("under", "over", "above", "aged") and i > 1
+            and tokens[i - 2].lower in lex["age_nouns"] and num.value < 100
+            and (j >= len(tokens) or tokens[j].kind != WORD or tokens[j].lower in ("years", "year")
+                 or tokens[j].lower in lex["stop_after"]))
+
+
+def _party(tokens: list[Token], num: Number) -> bool:
+    """ "the two sides", "both three countries": small word numbers naming known parties."""
+    i, j = num.first, num.last
+    if num.digits or num.value > 5 or i == 0 or j >= len(tokens):
+        return False
+    return tokens[i - 1].lower in ("the", "both", "all", "these", "those") \
+        and tokens[j].lower in figures_lex()["party_nouns"]
+
+
+def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) -> list[Candidate]:
+    """Figure candidates in token order; `starts` are the token indices that open a sentence."""
+    out: list[Candidate] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok.kind not in (NUM, WORD):
+            i += 1
+            continue
+        num = read_number(tokens, i, at_start=i in starts or _sentence_first(tokens, i))
+        if num is None:
+            i += 1
+            continue
+        cand = _candidate(tokens, num, i in starts or _sentence_first(tokens, i), states)
+        if cand is not None:
+            out.append(cand)
+            i = cand.num_last
+        else:
+            i = num.last
+    return out
+
+
+def _candidate(tokens: list[Token], num: Number, at_start: bool,
+               states: frozenset[str]) -> Candidate | None:
+    """The figure phrase around `num`, or None when the number is excluded."""
+    pre = _prefix_currency(tokens, num.first)
+    first = pre[0] if pre else num.first
+    currency, unit = (pre[1], pre[2]) if pre else (None, None)
+    j = num.last
+    if unit is None:
+        unit, currency, j = _suffix_unit(tokens, num, states)
+    if _excluded(tokens, num, at_start, currency is not None or unit == "percent"):
+        return None
+    start, qualifier = _qualifier(tokens, first)
+    value_max, j2 = _range_end(tokens, num, j, qualifier, states)
+    if value_max is not None:
+        qualifier, j = "range", j2
+        if unit is None:
+            unit, currency, j = _suffix_unit(tokens, Number(j, j, 0, True, False, False), states, j)
+    elif qualifier == "range_open":
+        qualifier = "exact"
+    if num.suffix in _abbreviations():
+        unit = load_data("units.yaml")["abbreviations"][num.suffix]
+    if start > 0 and tokens[start - 1].lower == "magnitude" and unit is None:
+        start, unit = start - 1, "magnitude"
+    rule = "figures.money.v1" if currency else "figures.percent.v1" if unit in (
+        "percent", "percentage point", "basis point") else "figures.count.v1"
+    if value_max is not None:
+        rule = "figures.range.v1"
+    return Candidate(start, num.first, j, j, num.value, value_max, qualifier, currency, unit, rule)
+
+
+def _suffix_unit(tokens: list[Token], num: Number, states: frozenset[str],
+                 at: int | None = None) -> tuple[str | None, str | None, int]:
+    """(unit, currency, end token) for "%", "percent", "percentage points", "euros" after a number."""
+    j = num.last if at is None else at
+    w = _after_scale_word(tokens, j)
+    w2 = _after_scale_word(tokens, j + 1)
+    if w == "%":
+        return "percent", None, j + 1
+    if w in PERCENT_WORDS:
+        return "percent", None, j + 1
+    if w == "per" and w2 == "cent":
+        return "percent", None, j + 2
+    if w in ("percentage", "basis") and w2 in ("point", "points"):
+        return f"{w} point", None, j + 2
+    if j < len(tokens) and tokens[j].kind == WORD:
+        cur = currency_word(tokens[j].text, states)
+        if cur:
+            return cur[1], cur[0], j + 1
+    return None, None, j
+
+
+def _range_end(tokens: list[Token], num: Number, j: int, qualifier: str,
+               states: frozenset[str]) -> tuple[float | None, int]:
+    """(upper value, end token) of "between X and Y", "X to Y", "X-Y"; (None, j) otherwise."""
+    if num.suffix.startswith("-"):
+        parsed = parse_digits(num.suffix[1:])
+        if parsed and parsed[0] > num.value:
+            return parsed[0], j
+        return None, j
+    start = num.first - 1
+    while start >= 0 and tokens[start].kind == PUNCT and tokens[start].text in "$€£¥":
+        start -= 1
+    opener = tokens[start].lower if start >= 0 else ""
+    if j >= len(tokens):
+        return None, j
+    link = tokens[j].lower
+    between = opener in figures_lex()["range_open"] and link == "and"
+    plain_to = link in ("to", "–") and opener not in figures_lex()["change_open"] and opener != "by"
+    if not (between or plain_to):
+        return None, j
+    k = j + 1
+    while (k < len(tokens) and tokens[k].kind in (PUNCT, WORD) and tokens[k].text in "$€£¥") \
+            or (k < len(tokens) and tokens[k].text in currency_lex()["dollar_prefixes"] \
+            and k + 1 < len(tokens) and tokens[k + 1].text == "$"):
+        k += 1
+    second = read_number(tokens, k) if k < len(tokens) else None
+    if second is None or second.suffix:
+        return None, j
+    upper = second.value
+    if second.scaled and not num.scaled and upper > num.value * 10:
+        return None, j
+    if upper <= num.value and not between:
+        return None, j
+    return upper, second.last
