@@ -7,21 +7,19 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsfacts.articles import Article
+from newsfacts.builders.lexicon import load_data
 
-# Words that end with a period without ending the sentence (lowercase, without the period).
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep st mt jr sr no nos inc corp ltd co bros
-vs etc jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u a.m p.m approx dept est
-fig rev hon pres sec lieut cmdr brig amb
-""".split())
+ABBREVIATIONS: frozenset[str] = frozenset(load_data("abbreviations.yaml")["words"])
 OPENERS = "\"'“‘«(["
 CLOSERS = "\"'”’»)]"
 ENDERS = ".!?"
+_CANDIDATE = re.compile(r"[\n.!?]")  # one character class: linear, no backtracking
 
 
 @dataclass(frozen=True)
@@ -42,25 +40,25 @@ def split_sentences(body: str) -> list[Span]:
     spans: list[Span] = []
     n = len(body)
     start = 0
-    i = 0
-    while i < n:
+    resume = 0
+    for match in _CANDIDATE.finditer(body):
+        i = match.start()
+        if i < resume:
+            continue
         ch = body[i]
         if ch == "\n":
             _add(spans, body, start, i)
             start = i + 1
-        elif ch in ENDERS:
-            j = i + 1
-            while j < n and body[j] in CLOSERS:
-                j += 1
-            k = j
-            while k < n and body[k] in " \t":
-                k += 1
-            if k > j and k < n and _starts_sentence(body[k]) and not (ch == "." and _abbreviation(body, i)):
-                _add(spans, body, start, j)
-                start = k
-                i = k
-                continue
-        i += 1
+            continue
+        j = i + 1
+        while j < n and body[j] in CLOSERS:
+            j += 1
+        k = j
+        while k < n and body[k] in " \t":
+            k += 1
+        if k > j and k < n and _starts_sentence(body[k]) and not (ch == "." and _abbreviation(body, i)):
+            _add(spans, body, start, j)
+            start = resume = k
     _add(spans, body, start, n)
     return spans
 
