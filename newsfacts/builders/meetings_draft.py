@@ -1,0 +1,204 @@
+"""Meeting drafts: one per cue of a sentence, before joins, back-references and merging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newsfacts.builders.dates import DateMention, find_dates
+from newsfacts.builders.meetings_cues import Cue, channel_mode
+from newsfacts.builders.meetings_parts import Region, parties, pronoun_subject, unnamed
+from newsfacts.builders.meetings_text import (
+    SPEECH,
+    Tok,
+    left_bound,
+    right_bound,
+    skip_relatives,
+    tokens,
+    word_set,
+)
+from newsfacts.builders.mentions import ActorIndex, Mention
+from newsfacts.builders.places import PlaceMention, find_places
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "both", "some", "several",
+                          "other", "senior", "top", "local"})
+_MOTION = frozenset({"visit", "visits", "visited", "visiting", "trip", "travelled", "traveled", "traveling",
+                     "travelling", "flew", "went", "came", "returned", "headed", "arrived"})
+
+
+@dataclass
+class Draft:
+    """A meeting being assembled: evidence span, parties, channel, place and date."""
+
+    sent: int
+    start: int
+    end: int
+    rule: str
+    mode: str
+    participants: list[str] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)
+    place: PlaceMention | None = None
+    location: str | None = None
+    country: str | None = None
+    date: DateMention | None = None
+    continuation: bool = False
+    counterpart: str = ""
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the drafts of one sentence read: tokens, mentions, places, dates and the article."""
+
+    index: int
+    toks: list[Tok]
+    actors: ActorIndex
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    published_at: dt.date | None
+
+
+def sentence_context(body: str, index: int, start: int, end: int, actors: ActorIndex,
+                     published_at: dt.date | None, floor: int) -> SentenceContext:
+    """Tokens, places and usable dates of body[start:end]; nothing before `floor` (the dateline)."""
+    toks = tokens(body, start, end)
+    places = [p for p in find_places(body[start:end], start) if p.start >= floor and _place_ok(body, p)]
+    dates = [d for d in find_dates(body[start:end], start) if d.start >= floor]
+    return SentenceContext(index, toks, actors, places, dates, published_at)
+
+
+def _place_ok(body: str, p: PlaceMention) -> bool:
+    """A place after "to" counts only after a visit or travel word ("a visit to Israel")."""
+    if p.trigger != "to":
+        return True
+    before = body[max(0, p.start - 30):p.start].split()
+    return len(before) >= 2 and before[-2].lower() in _MOTION
+
+
+def speech_date(ctx: SentenceContext, d: DateMention) -> bool:
+    """Is the date the day of a statement ("said on Tuesday", "said Tuesday")?"""
+    k = _index_before(ctx.toks, d.start)
+    steps = 0
+    while k >= 0 and steps < 3:
+        low = ctx.toks[k].low
+        if low in SPEECH:
+            return True
+        if low not in ("on", "late", "early", "later", "earlier"):
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def _index_before(toks: list[Tok], pos: int) -> int:
+    k = len(toks) - 1
+    while k >= 0 and toks[k].start >= pos:
+        k -= 1
+    return k
+
+
+def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
+    """Drafts of one new-meeting cue (several when counterparts were met one after another)."""
+    toks = ctx.toks
+    anchor = cue.gov if cue.gov >= 0 else cue.i
+    lo = left_bound(toks, anchor)
+    if lo > 0 and toks[lo - 1].low in ("said", "told") and not ctx.actors.in_span(toks[lo].start, toks[anchor].start):
+        lo = left_bound(toks, lo - 1)
+    hi = right_bound(toks, cue.j)
+    skips = tuple(skip_relatives(toks, lo, hi))
+    subject = Region(lo, anchor, skips)
+    obj = Region(cue.j, hi, skips)
+    blocked = [(p.start, p.end) for p in ctx.places]
+    subj = parties(toks, subject, ctx.actors, blocked)
+    if not subj:
+        pron = pronoun_subject(toks, subject, ctx.actors)
+        subj = [pron] if pron is not None else []
+    objs = parties(toks, obj, ctx.actors, blocked)
+    if cue.needs_object and not _has_party(toks, obj, objs):
+        return []
+    intransitive = cue.rule == "meetings.met.v1" and not objs and not _has_party(toks, obj, objs)
+    if intransitive and len(subj) < 2:
+        return []
+    mode = channel_mode(toks, lo, hi) or cue.mode
+    base = Draft(ctx.index, toks[lo].start, _end(toks, lo, hi), cue.rule, mode,
+                 unnamed=unnamed(toks, subject, ctx.actors, blocked) + unnamed(toks, obj, ctx.actors, blocked))
+    base.continuation = any(toks[k].low in word_set("continuations") for k in range(lo, hi))
+    _set_place(ctx, base, cue, lo, hi, subj)
+    base.date = _pick_date(ctx, lo, hi, anchor)
+    if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:
+        return [_with(base, subj, [m], m.actor_id) for m in objs]
+    return [_with(base, subj, objs, "")]
+
+
+def _with(base: Draft, subj: list[Mention], objs: list[Mention], counterpart: str) -> Draft:
+    d = Draft(**{**base.__dict__})
+    d.unnamed = list(base.unnamed)
+    d.participants = list(dict.fromkeys(m.actor_id for m in [*subj, *objs]))
+    d.counterpart = counterpart
+    return d
+
+
+def _end(toks: list[Tok], lo: int, hi: int) -> int:
+    k = hi - 1
+    while k > lo and toks[k].text in (",", ";", ":", "—", "–", "-"):
+        k -= 1
+    return toks[k].end
+
+
+def _has_party(toks: list[Tok], obj: Region, objs: list[Mention]) -> bool:
+    """Does the object start with a party: a mention, or a people noun within five words?"""
+    k = obj.lo
+    while k < obj.hi and toks[k].low in _DETERMINERS:
+        k += 1
+    if k >= obj.hi or toks[k].text[:1].isdigit():
+        return False
+    if any(m.start == toks[k].start for m in objs):
+        return True
+    people = word_set("people")
+    return any(toks[n].low in people or toks[n].low in ("meeting", "talks", "call")
+               for n in range(k, min(k + 5, obj.hi)))
+
+
+def _split(toks: list[Tok], cue: Cue, lo: int, hi: int) -> bool:
+    splitters = word_set("splitters")
+    return cue.split or any(toks[k].low in splitters for k in range(lo, hi))
+
+
+def _set_place(ctx: SentenceContext, d: Draft, cue: Cue, lo: int, hi: int, subj: list[Mention]) -> None:
+    """Place of the meeting: after the cue in its clause, else before it in the sentence."""
+    if d.mode in ("phone", "video"):
+        return
+    toks = ctx.toks
+    cue_pos, end = toks[cue.i].start, toks[hi - 1].end
+    after = [p for p in ctx.places if cue_pos <= p.start < end]
+    before = [p for p in ctx.places if p.start < cue_pos and p.start >= toks[lo].start]
+    before_any = [p for p in ctx.places if p.start < cue_pos]
+    place = after[0] if after else before[-1] if before else before_any[-1] if before_any else None
+    if place is not None:
+        d.place, d.location, d.country = place, place.text, place.iso3
+        return
+    if cue.host:
+        for m in subj:
+            if m.kind == "state":
+                d.location, d.country = m.text, m.actor_id.split(":", 1)[1].upper()
+                return
+
+
+def _pick_date(ctx: SentenceContext, lo: int, hi: int, anchor: int) -> DateMention | None:
+    """The usable date nearest the cue: inside its clause first, else anywhere in the sentence."""
+    toks = ctx.toks
+    pos = toks[anchor].start
+    lo_pos, hi_pos = toks[lo].start, toks[hi - 1].end
+    usable = [d for d in ctx.dates if not speech_date(ctx, d) and not _future(d, ctx.published_at)]
+    inside = [d for d in usable if lo_pos <= d.start < hi_pos]
+    pool = inside or usable
+    if not pool:
+        return None
+    return min(pool, key=lambda d: (abs(d.start - pos), d.start))
+
+
+def _future(d: DateMention, published_at: dt.date | None) -> bool:
+    got, _ = d.resolve(published_at)
+    return got is not None and published_at is not None and got > published_at
+
+
+__all__ = ["Draft", "SentenceContext", "draft_for", "sentence_context", "speech_date"]

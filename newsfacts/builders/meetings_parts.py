@@ -1,0 +1,134 @@
+"""Parties of a meeting clause: named participants (actor ids) and unnamed descriptions.
+
+A participant is an actor mention in the clause that is not a place ("in Qatar"), a topic
+("talks on Myanmar"), inside a ", which …," insertion, or a modifier of someone's role
+("Kenya's foreign minister, Moses Langat" → Kenya is not a participant). A pronoun subject
+("he met", "who attended", "they had met") is the most recent fitting actor before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfacts.builders.meetings_text import Tok, word_set
+from newsfacts.builders.mentions import ActorIndex, Mention
+
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
+PRONOUNS = {"he": ("person",), "she": ("person",), "who": ("person",),
+            "they": ("organization", "state"), "it": ("organization", "state")}
+_LOOKBACK = 600
+_CHUNK_CUTS = frozenset({"in", "at", "on", "during", "by", "to", "for", "about", "over", "after", "last",
+                         "this", "with", "that", "who", "which", "including"})
+_LEADS = frozenset({"with", "by", "between", "including", "met", "and", "from"})
+_GROUP_NOUNS = frozenset({"delegation", "team", "mission", "side", "counterpart", "group"})
+
+
+@dataclass(frozen=True)
+class Region:
+    """A token range [lo, hi) of a sentence, with ranges to skip inside it."""
+
+    lo: int
+    hi: int
+    skips: tuple[tuple[int, int], ...] = ()
+
+    def holds(self, k: int) -> bool:
+        """Is token k inside the region and outside every skip?"""
+        return self.lo <= k < self.hi and not any(a <= k < b for a, b in self.skips)
+
+
+def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Participant mentions in a region, in order, one per actor id."""
+    if region.lo >= region.hi:
+        return []
+    start, end = toks[region.lo].start, toks[region.hi - 1].end
+    index = {t.start: n for n, t in enumerate(toks)}
+    ends = {t.end: n for n, t in enumerate(toks)}
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for m in actors.in_span(start, end):
+        k = index.get(m.start)
+        if k is None or not region.holds(k) or m.actor_id in seen:
+            continue
+        if any(a < m.end and m.start < b for a, b in blocked_spans):
+            continue
+        if k > 0 and toks[k - 1].low in TOPIC_PREPS and toks[k - 1].text.islower():
+            continue
+        if _role_modifier(toks, ends, m):
+            continue
+        seen.add(m.actor_id)
+        out.append(m)
+    return out
+
+
+def _role_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
+    """Is the mention a possessive modifier of a role ("Kenya's foreign minister")?"""
+    last = ends.get(m.end)
+    if last is None:
+        last = ends.get(m.end + 2)
+        if last is None:
+            return False
+    tail = toks[last].text
+    k = last + 1
+    if not tail.endswith(("'s", "’s")):
+        if k + 1 < len(toks) and toks[k].text in ("'", "’") and toks[k + 1].low == "s":
+            k += 2
+        else:
+            return False
+    return k < len(toks) and toks[k].low in word_set("roles")
+
+
+def pronoun_subject(toks: list[Tok], region: Region, actors: ActorIndex) -> Mention | None:
+    """The antecedent of a pronoun subject in the region ("he met" → the last person before)."""
+    for k in range(region.lo, region.hi):
+        kinds = PRONOUNS.get(toks[k].text.lower())
+        if kinds is None:
+            continue
+        pos = toks[k].start
+        for group in ((kinds[0],), kinds[1:]) if len(kinds) > 1 else (kinds,):
+            m = actors.before(pos, kinds=group)
+            if m is not None and pos - m.end <= _LOOKBACK:
+                return m
+        return None
+    return None
+
+
+def unnamed(toks: list[Tok], region: Region, actors: ActorIndex, skip_spans: list[tuple[int, int]]) -> list[str]:
+    """Descriptions of unnamed parties in a region ("counterparts in Egypt" → "counterparts")."""
+    people = word_set("people")
+    out: list[str] = []
+    chunk: list[Tok] = []
+    for k in range(region.lo, region.hi + 1):
+        tok = toks[k] if k < region.hi else None
+        if tok is None or tok.text in (",", ";") or tok.low == "and" or not region.holds(k):
+            text = _chunk_text(chunk, people, actors, skip_spans)
+            if text:
+                out.append(text)
+            chunk = []
+            continue
+        chunk.append(tok)
+    return out
+
+
+def _chunk_text(chunk: list[Tok], people: frozenset[str], actors: ActorIndex,
+                skip_spans: list[tuple[int, int]]) -> str | None:
+    """The text of a chunk when it describes an unnamed group of people."""
+    while chunk and chunk[0].low in _LEADS:
+        chunk = chunk[1:]
+    for n, t in enumerate(chunk):
+        if n > 0 and t.low in _CHUNK_CUTS and t.text.islower():
+            chunk = chunk[:n]
+            break
+    if not chunk:
+        return None
+    start, end = chunk[0].start, chunk[-1].end
+    if actors.in_span(start, end) or any(a < end and start < b for a, b in skip_spans):
+        return None
+    heads = [t.low for t in chunk if t.low in people]
+    if not heads or not (heads[-1].endswith("s") or heads[-1] in _GROUP_NOUNS):
+        return None
+    if any(t.text[:1].isupper() and t.low not in people for t in chunk[1:]):
+        return None
+    return " ".join(t.text for t in chunk) if len(chunk) > 0 else None
+
+
+__all__ = ["PRONOUNS", "Region", "parties", "pronoun_subject", "unnamed"]
