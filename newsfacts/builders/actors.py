@@ -1,13 +1,156 @@
-"""actors builder (being written)."""
+"""Actors builder: people, organizations and states of one article, with every mention.
+
+Passes, each over the tokens the earlier ones left free: credits (bylines) are blocked; fixed
+names (lexicon organizations, states, places), named organizations and state + institution
+descriptions compete, longest first; capitals standing for governments; acronyms defined in
+parentheses; people; finally bare head nouns and acronyms that refer back to a known body.
+`actors_rows` merges the mentions into rows.
+"""
 
 from __future__ import annotations
 
+from newsfacts.builders import gazetteer as gz
+from newsfacts.builders.actors_find import Cand, Ctx, descriptions, fixed_names, named_orgs, state_ending
+from newsfacts.builders.actors_lexicons import words
+from newsfacts.builders.actors_people import find_people
+from newsfacts.builders.actors_rows import make_rows
+from newsfacts.builders.actors_tokens import tokenize
+from newsfacts.builders.lexicon import load_data
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.text import Doc
 from newsfacts.problems import Problem
 from newsfacts.schema.models import ActorRow
 
+PRIORITY = {"actors.org_lexicon.v1": 0, "actors.state_name.v1": 1, "actors.place.v1": 2,
+            "actors.org_named.v1": 3, "actors.org_description.v1": 4, "actors.state_government.v1": 4}
+
 
 def build_actors(doc: Doc) -> tuple[list[ActorRow], ActorIndex, list[Problem]]:
     """Rows of the actors table and the mention index for one article."""
-    return [], ActorIndex([], []), []
+    ctx = Ctx(doc.body, tokenize(doc.body), [])
+    ctx.taken = [False] * len(ctx.toks)
+    _block_credits(ctx, doc)
+    found = resolve(ctx, fixed_names(ctx) + named_orgs(ctx) + descriptions(ctx))
+    _state_prefixes(ctx, found)
+    found += capitals(ctx)
+    found += acronyms(ctx, found)
+    found += find_people(ctx, found)
+    found += back_references(ctx, found)
+    found = [c for c in found if c.kind != "place"]
+    rows, mentions = make_rows(doc, ctx, found)
+    return rows, ActorIndex(rows, mentions), []
+
+
+def _block_credits(ctx: Ctx, doc: Doc) -> None:
+    """Mark the tokens of byline and contributor-credit sentences as taken."""
+    w = words()
+    spans = []
+    for s in doc.sentences:
+        low = doc.body[s.start:s.end].lstrip("—–- ").lower()
+        if low.startswith(w.byline_starts) or any(m in low for m in w.byline_contains):
+            spans.append((s.start, s.end))
+    for k, t in enumerate(ctx.toks):
+        if any(a <= t.start < b for a, b in spans):
+            ctx.taken[k] = True
+
+
+def resolve(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
+    """Keep non-overlapping candidates, longest first, then by rule priority and position."""
+    out = []
+    for c in sorted(cands, key=lambda c: (c.t0 - c.t1, PRIORITY.get(c.rule, 9), c.t0)):
+        if not any(ctx.taken[c.t0:c.t1]):
+            for k in range(c.t0, c.t1):
+                ctx.taken[k] = True
+            out.append(c)
+    return sorted(out, key=lambda c: c.t0)
+
+
+def _state_prefixes(ctx: Ctx, found: list[Cand]) -> None:
+    """Extend national organizations over a possessive state before them ("Kenya's National Assembly")."""
+    for c in found:
+        if c.kind != "organization" or c.t0 == 0 or c.rule == "actors.org_description.v1":
+            continue
+        prev = ctx.toks[c.t0 - 1]
+        hit = state_ending(ctx, c.t0 - 1) if prev.possessive and ctx.gap_ok(c.t0 - 1, c.t0) else None
+        if hit is None or c.country not in (None, hit[1]) or (c.canon and c.country is None):
+            continue
+        t0, iso = hit
+        if any(ctx.taken[t0:c.t0]):
+            continue
+        for k in range(t0, c.t0):
+            ctx.taken[k] = True
+        c.bare, c.t0, c.start, c.text = c.text, t0, ctx.toks[t0].start, ctx.body[ctx.toks[t0].start:c.end]
+        c.country, c.affiliation = iso, gz.state_name(iso)
+        if c.key.startswith("org||"):
+            c.key = f"org|{iso}|{c.key[5:]}"
+
+
+def capitals(ctx: Ctx) -> list[Cand]:
+    """Capitals used for their government ("Beijing said", "Washington's envoy"), not as places."""
+    toks, out = ctx.toks, []
+    locative = words().locative
+    metonyms = load_data("capitals.yaml")["org_metonyms"]
+    for i in range(len(toks)):
+        if ctx.taken[i] or not toks[i].cap or toks[i].text.isupper():
+            continue
+        for size in (3, 2, 1):
+            j = i + size
+            if j > len(toks) or any(ctx.taken[i:j]) or not all(ctx.gap_ok(k, k + 1) for k in range(i, j - 1)):
+                continue
+            text = ctx.text(i, j)
+            iso, org = gz.capital_iso3(text), metonyms.get(text)
+            if iso is None and org is None:
+                continue
+            if i > 0 and toks[i - 1].text.lower() in locative:
+                break
+            if j < len(toks) and toks[j].cap and ctx.gap_ok(j - 1, j) and not toks[j - 1].possessive:
+                break
+            for k in range(i, j):
+                ctx.taken[k] = True
+            key = f"state|{iso}" if iso else f"org|{org}"
+            out.append(ctx.cand(i, j, "state" if iso else "organization", key, "actors.capital.v1",
+                                name_ok=False, country=iso, canon=org))
+            break
+    return out
+
+
+def acronyms(ctx: Ctx, found: list[Cand]) -> list[Cand]:
+    """Acronyms defined in parentheses after an organization ("… Agency (BNPB)"), and their reuses."""
+    toks, body = ctx.toks, ctx.body
+    defined: dict[str, Cand] = {}
+    for c in found:
+        k = c.t1
+        if (c.kind == "organization" and k < len(toks) and body[c.end:toks[k].start] == " ("
+                and toks[k].end < len(body) and body[toks[k].end] == ")" and toks[k].text.isupper()
+                and len(toks[k].text) >= 2):
+            defined.setdefault(toks[k].text, c)
+    out = []
+    for i, t in enumerate(toks):
+        if not ctx.taken[i] and t.text in defined:
+            src = defined[t.text]
+            ctx.taken[i] = True
+            out.append(ctx.cand(i, i + 1, src.kind, src.key, "actors.acronym.v1", canon=src.canon,
+                                country=src.country, affiliation=src.affiliation))
+    return out
+
+
+def back_references(ctx: Ctx, found: list[Cand]) -> list[Cand]:
+    """A bare institution noun ("the Commission") that ends the name of a body named earlier."""
+    heads = words().org_heads
+    last_word: dict[str, Cand] = {}
+    out = []
+    events = sorted(found, key=lambda c: c.t0)
+    e = 0
+    for i, t in enumerate(ctx.toks):
+        while e < len(events) and events[e].t0 < i:
+            c = events[e]
+            if c.kind == "organization" and c.t1 - c.t0 >= 2:
+                last_word[ctx.toks[c.t1 - 1].text] = c
+            e += 1
+        if ctx.taken[i] or t.text not in heads or t.text not in last_word:
+            continue
+        src = last_word[t.text]
+        ctx.taken[i] = True
+        out.append(ctx.cand(i, i + 1, src.kind, src.key, "actors.org_backref.v1", name_ok=False,
+                            canon=src.canon, country=src.country, affiliation=src.affiliation))
+    return out

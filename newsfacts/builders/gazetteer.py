@@ -49,7 +49,7 @@ def _state_index() -> dict[str, str]:
         if iso3 not in skip:
             index[fold(str(rec["name"]))] = iso3
     data = load_data("states.yaml")
-    for name, iso3 in data["aliases"].items():
+    for name, iso3 in {**data["aliases"], **data.get("more_aliases", {})}.items():
         index[fold(name)] = iso3
     for iso3, name in data["names"].items():
         index[fold(name)] = iso3

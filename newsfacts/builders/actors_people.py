@@ -1,0 +1,192 @@
+"""People: names found by titles, appositions, speech verbs and name shape; surnames resolved.
+
+Rules:
+- `actors.person_titled.v1`: a name right after a title or role ("Foreign Minister Wang Yi").
+- `actors.person_apposition.v1`: a name followed by ", the/a … <role>" or ", <age>,".
+- `actors.person_speaker.v1`: a name right before or after a speech verb ("said Amira Haj").
+- `actors.person_name.v1`: two or more name-shaped words with no other reading.
+- `actors.person_coref.v1`: a part of a known person's name ("Wang", "Foreign Minister Wang"),
+  resolved to the person with the same title, else the most recently mentioned one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsfacts.builders import gazetteer as gz
+from newsfacts.builders.actors_find import Cand, Ctx
+from newsfacts.builders.actors_lexicons import words
+from newsfacts.builders.actors_tokens import Token
+
+LOOKBACK = 12   # tokens scanned for a title or an apposition
+
+
+@dataclass
+class Person:
+    """A person found so far: key, name tokens, title words, last mention position."""
+
+    key: str
+    parts: tuple[str, ...]
+    title_words: frozenset[str]
+    last: int
+    mentions: list[Cand] = field(default_factory=list)
+
+
+def _name_word(t: Token) -> bool:
+    """Could this token be part of a person's name?"""
+    w = words()
+    text = t.text
+    head, dash, rest = text.partition("-")
+    if dash and head.lower() in w.particles and rest[:1].isupper():
+        return True
+    if not t.cap or text in w.stopwords or text in w.honorifics or text in w.org_heads:
+        return False
+    if text.lower() in w.roles or text.lower() in w.modifiers:
+        return False
+    if len(text) > 1 and text.replace(".", "").isupper() and "." not in text:
+        return False
+    return not (gz.demonym_iso3(text) or gz.state_iso3(text) or any(c.isdigit() for c in text))
+
+
+def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
+    """Maximal runs of untaken name words (particles allowed inside), in order."""
+    toks, w, out = ctx.toks, words(), []
+    i = 0
+    while i < len(toks):
+        if ctx.taken[i] or not _name_word(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and not toks[j - 1].possessive and ctx.gap_ok(j - 1, j) and not ctx.taken[j]:
+            if _name_word(toks[j]):
+                j += 1
+            elif (toks[j].text.lower() in w.particles and j + 1 < len(toks) and _name_word(toks[j + 1])
+                  and ctx.gap_ok(j, j + 1) and not ctx.taken[j + 1]):
+                j += 2
+            else:
+                break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def title_before(ctx: Ctx, a: int, taken_end: dict[int, Cand]) -> tuple[int, list[str]]:
+    """Start token and lowercase words of the title right before token a ("Ambassador to Qatar")."""
+    w, toks = words(), ctx.toks
+    k, found = a - 1, []
+    while k >= 0 and a - k <= LOOKBACK and ctx.gap_ok(k, k + 1):
+        t = toks[k]
+        low = t.text.lower()
+        if low in w.roles or low in w.modifiers or t.text in w.honorifics:
+            found.append(low)
+            k -= 1
+        elif k in taken_end and taken_end[k].t0 > 0 and toks[taken_end[k].t0 - 1].text in ("to", "for") and found == []:
+            k = taken_end[k].t0 - 2
+        else:
+            break
+    if not any(x in w.roles or x.capitalize() in w.honorifics or x in w.honorifics for x in found):
+        return a, []
+    return k + 1, list(reversed(found))
+
+
+def apposition_after(ctx: Ctx, b: int) -> list[str]:
+    """Role words of an apposition ", the Palestinian foreign minister" or ["age"] for ", 34,"."""
+    w, toks, body = words(), ctx.toks, ctx.body
+    if b >= len(toks) or body[toks[b - 1].end:toks[b].start].strip() != ",":
+        return []
+    if toks[b].text.isdigit() or toks[b].text == "aged":
+        return ["age"]
+    found = []
+    for k in range(b, min(b + LOOKBACK, len(toks))):
+        if k > b and any(ch in body[toks[k - 1].end:toks[k].start] for ch in ",.;:—–()\n“”\""):
+            break
+        if toks[k].text.lower() in w.roles:
+            found.append(toks[k].text.lower())
+    return found
+
+
+def title_comma_before(ctx: Ctx, a: int) -> list[str]:
+    """Role words of a title phrase before ", <name>" ("Washington's special envoy, Daniel Harwood")."""
+    w, toks, body = words(), ctx.toks, ctx.body
+    if a == 0 or body[toks[a - 1].end:toks[a].start].strip() != ",":
+        return []
+    k, found = a - 1, []
+    while k >= 0 and a - k <= 6 and (k == a - 1 or ctx.gap_ok(k, k + 1)):
+        low = toks[k].text.lower()
+        if low in w.roles:
+            found.append(low)
+        elif low not in w.modifiers:
+            break
+        k -= 1
+    return found
+
+
+def speaker_anchor(ctx: Ctx, a: int, b: int) -> bool:
+    """Is the name [a, b) right after or right before a speech verb?"""
+    speech, toks = words().speech, ctx.toks
+    after = b < len(toks) and toks[b].text.lower() in speech and ctx.gap_ok(b - 1, b)
+    before = a > 0 and toks[a - 1].text.lower() in speech and ctx.gap_ok(a - 1, a)
+    return after or before
+
+
+def find_people(ctx: Ctx, accepted: list[Cand]) -> list[Cand]:
+    """Person mentions among the untaken tokens, new people and resolved name parts, in order."""
+    taken_end = {c.t1 - 1: c for c in accepted}
+    people: dict[str, Person] = {}
+    out: list[Cand] = []
+    for a, b in name_runs(ctx):
+        t_start, title = title_before(ctx, a, taken_end)
+        person = _known(people, ctx, a, b, title)
+        if person is not None:
+            out.append(_mention(ctx, a, b, person, "actors.person_coref.v1"))
+            continue
+        rule = _new_rule(ctx, a, b, title)
+        if rule is None:
+            continue
+        name = ctx.text(a, b)
+        key = "person|" + name
+        words_ = frozenset(title or apposition_after(ctx, b) or title_comma_before(ctx, a))
+        person = people.setdefault(key, Person(key, tuple(t.text for t in ctx.toks[a:b]), words_, a))
+        c = _mention(ctx, a, b, person, rule)
+        c.title = ctx.text(t_start, a) if title else None
+        out.append(c)
+    return out
+
+
+def _new_rule(ctx: Ctx, a: int, b: int, title: list[str]) -> str | None:
+    """The rule that makes [a, b) a new person, or None."""
+    if title:
+        return "actors.person_titled.v1"
+    if apposition_after(ctx, b) or title_comma_before(ctx, a):
+        return "actors.person_apposition.v1"
+    text = ctx.text(a, b)
+    if b - a < 2 or gz.place_iso3(text) is not None:
+        return None
+    if speaker_anchor(ctx, a, b):
+        return "actors.person_speaker.v1"
+    return "actors.person_name.v1"
+
+
+def _known(people: dict[str, Person], ctx: Ctx, a: int, b: int, title: list[str]) -> Person | None:
+    """The known person whose name contains the words [a, b), preferring the same title."""
+    words_ = tuple(t.text for t in ctx.toks[a:b])
+    n = len(words_)
+    found = [p for p in people.values() if n < len(p.parts)
+             and any(p.parts[k:k + n] == words_ for k in range(len(p.parts) - n + 1))]
+    if not found:
+        return None
+    if title:
+        same = [p for p in found if set(title) & p.title_words - {"former", "foreign", "deputy"}]
+        if same:
+            found = same
+    best = max(found, key=lambda p: p.last)
+    best.last = a
+    return best
+
+
+def _mention(ctx: Ctx, a: int, b: int, person: Person, rule: str) -> Cand:
+    """A person mention candidate over tokens [a, b)."""
+    person.last = a
+    for k in range(a, b):
+        ctx.taken[k] = True
+    return ctx.cand(a, b, "person", person.key, rule, name_ok=rule != "actors.person_coref.v1")

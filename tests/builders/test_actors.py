@@ -1,0 +1,95 @@
+"""Tests of the actors builder: hand-written sentences, one behaviour each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsfacts.builders.actors import build_actors
+from newsfacts.builders.text import Doc
+from newsfacts.schema.models import ActorRow
+
+DocOf = Callable[..., Doc]
+
+
+def _rows(doc_of: DocOf, text: str) -> dict[str, ActorRow]:
+    rows, _, problems = build_actors(doc_of(text))
+    assert problems == []
+    return {r.actor_id: r for r in rows}
+
+
+def test_actors_states_and_capital_alias(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Tokyo said on Monday it would send aid to Nepal. Japan has pledged more.")
+    assert rows["state:jpn"].name == "Japan"
+    assert rows["state:jpn"].aliases == ["Tokyo"]
+    assert rows["state:jpn"].country == "JPN"
+    assert rows["state:npl"].mentions == 1
+
+
+def test_actors_capital_as_place_is_not_a_mention(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "The envoy arrived in Nairobi late on Friday.")
+    assert "state:ken" not in rows
+
+
+def test_actors_titled_person_with_demonym(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Kenyan diplomat Peter Ouma Otieno met officials. Otieno said talks went well.")
+    p = rows["person:peter-ouma-otieno"]
+    assert (p.kind, p.title, p.affiliation, p.country) == ("person", "diplomat", "Kenya", "KEN")
+    assert p.aliases == ["Otieno"] and p.mentions == 2
+
+
+def test_actors_surname_follows_title(doc_of: DocOf) -> None:
+    text = ("Foreign Minister Lee Jae-sun met envoy Lee Min-ho in Busan. "
+            "Foreign Minister Lee later flew home. The envoy Lee stayed behind.")
+    rows, index, _ = build_actors(doc_of(text))
+    lees = [m for m in index.mentions if m.text == "Lee"]
+    assert [m.actor_id for m in lees] == ["person:lee-jae-sun", "person:lee-min-ho"]
+    assert {r.actor_id for r in rows} >= {"person:lee-jae-sun", "person:lee-min-ho"}
+
+
+def test_actors_lexicon_org_acronym(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "The World Food Programme (WFP) warned of famine. WFP trucks were stopped.")
+    org = rows["org:world-food-programme"]
+    assert org.aliases == ["WFP"] and org.mentions == 3 and org.country is None
+
+
+def test_actors_description_org(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Peru's foreign ministry said the Peruvian Foreign Ministry had no comment.")
+    org = rows["org:peru-foreign-ministry"]
+    assert org.kind == "organization" and org.country == "PER" and org.mentions == 2
+
+
+def test_actors_government_is_state_alias(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "The Ukrainian government rejected the plan, Ukraine's envoy said.")
+    assert rows["state:ukr"].aliases == ["Ukrainian government"]
+
+
+def test_actors_named_org_with_defined_acronym(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "The National Flood Relief Agency (NFRA) in Malawi said NFRA teams were out.")
+    org = rows["org:national-flood-relief-agency"]
+    assert org.aliases == ["NFRA"] and org.country == "MWI"
+
+
+def test_actors_byline_is_not_an_actor(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Chile said it would vote.\nReporting by Ana Torres Vidal; editing by Tom Reed.")
+    assert all(r.kind != "person" for r in rows.values())
+
+
+def test_actors_particles_and_apposition(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Omar bin Salem al-Khatib, the Omani trade minister, visited Oman's ports.")
+    p = rows["person:omar-bin-salem-al-khatib"]
+    assert p.country == "OMN"
+
+
+def test_actors_same_input_same_rows(doc_of: DocOf) -> None:
+    text = "Brazilian envoy Ana Lima met Chile's foreign minister. Lima said Brasilia agreed."
+    assert build_actors(doc_of(text))[0] == build_actors(doc_of(text))[0]
+
+
+def test_actors_provenance_matches_body(doc_of: DocOf) -> None:
+    doc = doc_of("Sweden and Norway met. NATO said Finnish President Anna Virtanen agreed.")
+    rows, index, _ = build_actors(doc)
+    for r in rows:
+        assert r.rule_id.startswith("actors.") and r.rule_id.endswith(".v1")
+        assert doc.body[r.char_start:r.char_end] in {r.name, *r.aliases}
+    for m in index.mentions:
+        assert doc.body[m.start:m.end] == m.text
