@@ -1,13 +1,226 @@
-"""statements builder (being written)."""
+"""statements builder: every quotation and reported statement, attributed to its speaker.
+
+The body is read in units: sentences, merged where a quotation runs over a sentence or
+paragraph break (`quotes.find_quotes`). In each unit the speech cues (`statements_cues`) are
+grouped into statements (`statements_groups`), each with its speakers, cue, channel and span.
+
+Rules (rule ids):
+- `statements.quote_after.v1`: `“…,” she said` / `“…,” said the minister` / `“…,” he said, “…”`.
+- `statements.quote_before.v1`: `He said: “…”` / `told reporters: “…”` (all content quoted).
+- `statements.reported.v1`: `<speaker> <verb> (that) <clause>`, indirect or mixed with quoted
+  fragments; several cues of one speaker in a sentence are one row, the first verb is the cue.
+- `statements.attribution_after.v1`: `<clause>, the ministry said`.
+- `statements.according_to.v1`: `<clause or quotation>, according to <source>`.
+- `statements.quote_verb.v1`: `Haniyeh “praised …”`: the quotation opens with the verb.
+- `statements.quote_continued.v1`: a unit that is only a quotation, right after a statement,
+  continues that speaker (`“…,” said X. “Second quotation.”`).
+
+Decisions:
+- Negated cues are not statements: "did not comment", "declined to say", "never denied".
+- Questions: "asked"/"questioned" are not cues, so a question put to someone is no statement;
+  the answer is, when reported with a cue.
+- Scare quotes: a quotation with no cue, no "according to" and no statement just before it
+  (e.g. `a “two-state” solution`) is not a statement. A quotation inside a sentence with a cue
+  is a fragment of that statement (kind mixed).
+- "according to <source>" that only sources a number (the clause has a figure and no
+  quotation, or the source is data: figures, estimates, a report) is left to `figures.source`.
+- Document subjects and sources ("the statement said", "according to a readout from X") give
+  `via`; the speaker is the actor named in the document phrase, else the source of the last
+  document, else the latest organization. A trailing attribution after another speaker's
+  statement is that statement's channel ("Donnelly stressed …, the ministry added").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 from newsfacts.builders.mentions import ActorIndex
-from newsfacts.builders.text import Doc
+from newsfacts.builders.quotes import Quote, find_quotes
+from newsfacts.builders.statements_cues import find_cues
+from newsfacts.builders.statements_groups import Group, UnitContext, build_groups
+from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
+from newsfacts.builders.statements_tokens import Tok, mark_quoted, tokenize
+from newsfacts.builders.statements_via import according_to, has_figure, is_data, is_document
+from newsfacts.builders.text import Doc, row_id
 from newsfacts.problems import Problem
-from newsfacts.schema.models import StatementRow
+from newsfacts.schema.models import StatementKind, StatementRow
+
+JOIN = " … "
+STRIP = " \t\n,.;:—–"
+
+
+@dataclass
+class Memory:
+    """What the builder remembers between units."""
+
+    doc_source: Speaker | None = None
+    last_unit: int = -9
+    last_speakers: tuple[Speaker, ...] = ()
+    last_cue: str = "say"
+
+
+def units(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[int, int]]:
+    """Character spans of the units: sentences merged across quotations that span them."""
+    qi = 0
+    reach = -1
+    cur: tuple[int, int] | None = None
+    for s in doc.sentences:
+        while qi < len(quotes) and quotes[qi].start < s.start:
+            reach = max(reach, quotes[qi].end)
+            qi += 1
+        if cur is not None and reach > s.start:
+            cur = (cur[0], s.end)
+            continue
+        if cur is not None:
+            yield cur
+        cur = (s.start, s.end)
+    if cur is not None:
+        yield cur
 
 
 def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], list[Problem]]:
     """Rows of the statements table for one article."""
-    return [], []
+    body = doc.body
+    quotes = find_quotes(body)
+    resolver = SpeakerResolver(body, actors)
+    memory = Memory()
+    rows: list[StatementRow] = []
+    qi = 0
+    for ui, (lo, hi) in enumerate(units(doc, quotes)):
+        while qi < len(quotes) and quotes[qi].end <= lo:
+            qi += 1
+        unit_quotes = [q for q in quotes[qi:qi + 50] if q.start >= lo and q.end <= hi + 1]
+        toks = mark_quoted(tokenize(body, lo, hi), [(q.start, q.end) for q in unit_quotes])
+        if not toks:
+            continue
+        person = next((s for s in memory.last_speakers if s.kind == "person"), None)
+        resolver.prefer_person = person if memory.last_unit >= ui - 1 else None
+        ctx = UnitContext(body, toks, resolver, memory.doc_source)
+        groups = build_groups(ctx, find_cues(toks))
+        groups = _according(ctx, groups)
+        if not groups and memory.last_unit >= ui - 1 and _quote_only(toks):
+            groups = [Group(list(memory.last_speakers), memory.last_cue, "statements.quote_continued.v1",
+                            0, 0, 0, False, end=len(toks))]
+        for g in groups:
+            rows.extend(_rows(doc, ctx, g, unit_quotes))
+            _remember(memory, ctx, g, ui)
+    return rows, []
+
+
+def _quote_only(toks: list[Tok]) -> bool:
+    """Is the unit a quotation and nothing else (besides punctuation)?"""
+    return toks[0].quoted and all(t.quoted or not t.is_word for t in toks)
+
+
+def _according(ctx: UnitContext, groups: list[Group]) -> list[Group]:
+    """Attach "according to <source>" to the statement before it, or make it a statement."""
+    toks = ctx.toks
+    out = list(groups)
+    for i, s, e in according_to(toks, 0, len(toks)):
+        owner = next((g for g in reversed(out) if g.verb < i and g.start <= i), None)
+        if owner is not None:
+            if owner.via is None:
+                owner.via = (s, e)
+            continue
+        if is_data(toks, s, e):
+            continue
+        doc = is_document(toks, s, e)
+        quoted = any(t.quoted for t in toks[max(0, i - 80):i + 80])
+        if not doc and not quoted and has_figure(toks, max(0, i - 80), i):
+            continue
+        speakers = _source_speakers(ctx, s, e) if doc else ctx.resolver.resolve(toks, s, e)
+        if not speakers:
+            continue
+        first = i == 0
+        content = (e, len(toks)) if first else (0, i)
+        reported = not all(t.quoted or not t.is_word for t in toks[content[0]:content[1]])
+        nxt = next((g.start for g in out if g.start > i), len(toks))
+        g = Group(speakers, "according_to", "statements.according_to.v1", 0, i, content[0], reported,
+                  via=(s, e) if doc else None, end=nxt, subject=(s, e))
+        out = sorted([*out, g], key=lambda x: x.start)
+    return out
+
+
+def _source_speakers(ctx: UnitContext, s: int, e: int) -> list[Speaker]:
+    """Who stands behind a document source: an actor named in it, an organization of the unit,
+    the last document's source, or the latest organization."""
+    res = ctx.resolver
+    for m in res.actors.in_span(ctx.toks[s].start, ctx.toks[e - 1].end):
+        return [res.speaker(m)]
+    for m in res.actors.in_span(ctx.toks[max(0, s - 80)].start, ctx.toks[s].start):
+        if m.kind == "organization" and not res.possessive(m):
+            return [res.speaker(m)]
+    if ctx.doc_source is not None:
+        return [ctx.doc_source]
+    orgs = res.recent(ctx.toks[0].start, ("organization",))
+    return [res.speaker(orgs[0])] if orgs else []
+
+
+def _rows(doc: Doc, ctx: UnitContext, g: Group, quotes: list[Quote]) -> list[StatementRow]:
+    """One row per speaker of a group."""
+    toks, body = ctx.toks, ctx.body
+    if g.end <= g.start:
+        return []
+    start, end = _trim(body, toks[g.start].start, toks[g.end - 1].end)
+    if end <= start:
+        return []
+    subj = (toks[g.subject[0]].start, toks[g.subject[1] - 1].end) if g.subject[1] > g.subject[0] else (0, 0)
+    inside = [q for q in quotes if q.start >= start and q.end <= end + 1
+              and not (subj[0] <= q.start < subj[1])]
+    kind: StatementKind
+    if inside:
+        kind = "mixed" if g.reported else "direct"
+        text = JOIN.join(t for q in inside if (t := q.text(body)))
+    else:
+        kind = "indirect"
+        text = _reported_text(body, toks, g)
+    text = text or body[start:end]
+    via = body[toks[g.via[0]].start:toks[g.via[1] - 1].end] if g.via else None
+    out = []
+    for n, sp in enumerate(g.speakers):
+        sid = row_id(doc.article.article_id, "statements", start, end, g.rule, sp.actor_id or "", sp.text, str(n))
+        out.append(StatementRow(
+            statement_id=sid, article_id=doc.article.article_id, speaker_id=sp.actor_id,
+            speaker_text=sp.text, quote=text, kind=kind, cue=g.cue, via=via,
+            sentence_index=doc.sentence_index(start), char_start=start, char_end=end, rule_id=g.rule))
+    return out
+
+
+def _reported_text(body: str, toks: list[Tok], g: Group) -> str:
+    """The reported clause of an indirect statement."""
+    if g.rule in ("statements.attribution_after.v1", "statements.according_to.v1") and g.content_start < g.verb:
+        a, b = g.content_start, (g.subject[0] if g.rule.endswith("after.v1") else g.verb)
+    else:
+        a, b = g.verb + 1, g.end
+        while a < b and toks[a].lower in ("that", ":", ","):
+            a += 1
+    if a >= b:
+        return ""
+    s, e = _trim(body, toks[a].start, toks[b - 1].end)
+    return body[s:e]
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Span without surrounding spaces and clause punctuation at its end."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in STRIP:
+        end -= 1
+    return start, end
+
+
+def _remember(memory: Memory, ctx: UnitContext, g: Group, ui: int) -> None:
+    """Update the memory after a group: last speakers, last cue, source of documents."""
+    if not g.speakers:
+        return
+    memory.last_unit = ui
+    memory.last_speakers = tuple(g.speakers)
+    memory.last_cue = g.cue if g.cue != "according_to" else "say"
+    if g.via is not None:
+        toks = ctx.toks
+        inner = ctx.resolver.actors.in_span(toks[g.via[0]].start, toks[g.via[1] - 1].end)
+        org = next((m for m in inner if m.kind == "organization"), None)
+        memory.doc_source = ctx.resolver.speaker(org) if org else g.speakers[0]
+    elif memory.doc_source is None and g.speakers[0].kind == "organization":
+        memory.doc_source = g.speakers[0]

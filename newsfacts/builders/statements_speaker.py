@@ -1,0 +1,345 @@
+"""Speakers of statements: finding the subject phrase of a speech verb and resolving it.
+
+A subject phrase is found by walking left from the verb over adverbs, auxiliaries and time
+words, then over the noun phrase up to a boundary (punctuation, a quotation, a conjunction or
+relative word, or a determiner that does not follow a preposition). Comma-enclosed descriptions
+("Kim, a former ambassador to Russia, told") are stepped over to the name they describe.
+
+A phrase resolves to actors of the `ActorIndex`: the last mention that heads the phrase (not a
+possessive, not followed by a title or group noun), several for coordinated phrases ("Kenya and
+Ethiopia said"), the person or organization a pronoun or definite description points at ("she",
+"the minister", "the agency"), and otherwise the phrase as written (an unnamed group keeps its
+description and a null actor id). Every walk is bounded, so the cost per verb is constant.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newsfacts.builders.gazetteer import demonym_iso3
+from newsfacts.builders.mentions import ActorIndex, Mention
+from newsfacts.builders.statements_lex import words
+from newsfacts.builders.statements_tokens import Tok
+
+MAX_PHRASE = 30
+MAX_LOOKBACK = 60
+DAYS_MONTHS = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december"
+])
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: actor id (or None), text, actor kind ("" for descriptions)."""
+
+    actor_id: str | None
+    text: str
+    kind: str = ""
+
+
+def skippable(t: Tok) -> bool:
+    """Adverbs, auxiliaries and time words between a subject and its verb."""
+    if not t.is_word or t.quoted:
+        return False
+    low = t.lower
+    if low in DAYS_MONTHS:
+        return True
+    if not t.text[0].islower():
+        return False
+    return low in words("skip") or (low.endswith("ly") and len(low) > 4)
+
+
+def _paren_start(toks: list[Tok], i: int) -> int:
+    """Index of the "(" matching the ")" at i, or -1 (bounded search)."""
+    k = i - 1
+    while k >= 0 and i - k < 12:
+        if toks[k].text == "(":
+            return k
+        if toks[k].text == ")":
+            return -1
+        k -= 1
+    return -1
+
+
+def np_left(toks: list[Tok], k: int, lo: int) -> int:
+    """Start index of the noun phrase ending at token k (inclusive), not before `lo`."""
+    a = k + 1
+    i = k
+    while i >= lo and k - i < MAX_PHRASE:
+        t = toks[i]
+        if t.quoted:
+            break
+        if t.text == ")":
+            p = _paren_start(toks, i)
+            if p < lo:
+                break
+            a = i = p
+            i -= 1
+            continue
+        if not t.is_word:
+            break
+        low = t.lower
+        if t.text[0].islower() and low in words("boundaries"):
+            break
+        if low in ("and", "&"):
+            if a > k or i - 1 < lo or not toks[i - 1].is_word or toks[i - 1].quoted:
+                break
+        elif low in words("determiners") and i != k:
+            prev = toks[i - 1] if i - 1 >= lo else None
+            if not (prev and prev.is_word and prev.lower in words("prepositions")):
+                return i
+        a = i
+        i -= 1
+    return a
+
+
+def _segment_start(toks: list[Tok], end: int, lo: int) -> int:
+    """Start of the comma-delimited segment ending before token `end`."""
+    i = end - 1
+    while i >= lo and end - i < MAX_PHRASE:
+        t = toks[i]
+        if t.quoted or t.text in ",;:—–":
+            return i + 1
+        if t.text == ")":
+            p = _paren_start(toks, i)
+            if p < lo:
+                return i + 1
+            i = p - 1
+            continue
+        i -= 1
+    return i + 1
+
+
+def subject_before(toks: list[Tok], j: int, lo: int) -> tuple[int, int, str]:
+    """Subject phrase of the verb at token j as (start, end, how).
+
+    `how` is "np" (a phrase right before the verb), "appositive" (a name before comma-enclosed
+    descriptions), "empty" (nothing usable), or the word that ends an empty subject on its left
+    ("and", "but", "who", "which", "that", ",").
+    """
+    k = j - 1
+    while k >= lo and skippable(toks[k]):
+        k -= 1
+    if k < lo:
+        return j, j, "empty"
+    t = toks[k]
+    if t.text == ",":
+        return _appositive(toks, k, lo)
+    if not t.is_word or t.quoted:
+        return k + 1, k + 1, "empty"
+    if t.text[0].islower() and t.lower in words("boundaries") | {"and", "but"}:
+        return k + 1, k + 1, t.lower
+    a = np_left(toks, k, lo)
+    return a, k + 1, "np"
+
+
+def _appositive(toks: list[Tok], comma: int, lo: int) -> tuple[int, int, str]:
+    """The named segment before comma-enclosed descriptions ("X, aged 34, who …, said")."""
+    end = comma
+    for _ in range(4):
+        s = _segment_start(toks, end, lo)
+        if s >= end:
+            return end + 1, end + 1, ","
+        first = toks[s]
+        if first.text[0].islower() or first.text[0].isdigit():
+            if s - 1 < lo or toks[s - 1].text != ",":
+                return end + 1, end + 1, ","
+            end = s - 1
+            continue
+        return np_left(toks, end - 1, s), end, "appositive"
+    return comma + 1, comma + 1, ","
+
+
+def np_right(toks: list[Tok], i: int, hi: int) -> int:
+    """End index (exclusive) of the noun phrase starting at token i (after an inverted verb)."""
+    k = i
+    while k < hi and k - i < MAX_PHRASE:
+        t = toks[k]
+        if t.quoted or not t.is_word:
+            if t.text == "(" and k > i:
+                close = next((m for m in range(k + 1, min(hi, k + 10)) if toks[m].text == ")"), -1)
+                if close > 0:
+                    k = close + 1
+                    continue
+            break
+        low = t.lower
+        if k > i and t.text[0].islower() and (low in words("prepositions") - {"of", "for"}
+                                               or low in words("boundaries") or skippable(t)):
+            break
+        k += 1
+    return k
+
+
+def main_subject_range(toks: list[Tok], lo: int, hi: int) -> tuple[int, int]:
+    """The grammatical subject at the start of a clause: capitalized names, titles, group nouns."""
+    i = lo
+    if i < hi and toks[i].lower in words("prepositions") | {"speaking", "during", "asked", "later"}:
+        while i < hi and toks[i].text != ",":
+            i += 1
+        i += 1
+    k = i
+    while k < hi and k - i < MAX_PHRASE:
+        t = toks[k]
+        if t.quoted or (not t.is_word and t.text not in "()"):
+            break
+        low = t.lower
+        ok = (t.is_cap or t.text in "()" or low in words("determiners") or low in words("groups")
+              or low in words("titles") or low in words("institutions") or t.text[0].isdigit()
+              or (low in ("of", "for", "and", "the") and k + 1 < hi and toks[k + 1].is_cap))
+        if not ok:
+            break
+        k += 1
+    return i, k
+
+
+class SpeakerResolver:
+    """Resolves subject phrases of one document against its actor index."""
+
+    def __init__(self, body: str, actors: ActorIndex) -> None:
+        self.body = body
+        self.actors = actors
+        self._starts = [m.start for m in actors.mentions]
+        self.prefer_person: Speaker | None = None
+
+    def recent(self, pos: int, kinds: tuple[str, ...]) -> list[Mention]:
+        """Mentions of the given kinds ending before pos, most recent first (bounded)."""
+        out: list[Mention] = []
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and len(out) < MAX_LOOKBACK:
+            m = self.actors.mentions[i]
+            if m.end <= pos and m.kind in kinds:
+                out.append(m)
+            i -= 1
+        return out
+
+    def speaker(self, m: Mention) -> Speaker:
+        """The speaker of an actor mention (the actor's name when the actor is known)."""
+        row = self.actors.actors.get(m.actor_id)
+        return Speaker(m.actor_id, row.name if row else m.text, m.kind)
+
+    def possessive(self, m: Mention) -> bool:
+        """Is the mention a possessor ("China’s Foreign Ministry")?"""
+        after = self.body[m.end:m.end + 2].replace("’", "'")
+        return after == "'s" or m.text.replace("’", "'").endswith("'s")
+
+    def head_mention(self, toks: list[Tok], a: int, b: int) -> Mention | None:
+        """The last mention heading toks[a:b]: not a possessor, only parentheses or institution
+        nouns after it."""
+        if a >= b:
+            return None
+        best: Mention | None = None
+        for m in self.actors.in_span(toks[a].start, toks[b - 1].end):
+            if self.possessive(m):
+                continue
+            rest = [t for t in toks[a:b] if t.start >= m.end]
+            if _tail_ok(rest):
+                best = m
+        return best
+
+    def resolve(self, toks: list[Tok], a: int, b: int) -> list[Speaker]:
+        """Speakers named by the phrase toks[a:b] (empty when it names nobody)."""
+        if a >= b:
+            return []
+        text = self.body[toks[a].start:toks[b - 1].end]
+        low = text.lower()
+        if b - a == 1 and low in words("pronouns_person"):
+            return self._pronoun(toks[a].start, ("person",))
+        if b - a == 1 and low in words("pronouns_group"):
+            return self._pronoun(toks[a].start, ("organization", "state"))
+        parts = _split_coordination(toks, a, b)
+        if len(parts) > 1:
+            heads = [self.head_mention(toks, s, e) for s, e in parts]
+            if all(heads):
+                return [self.speaker(m) for m in heads if m]
+        m = self.head_mention(toks, a, b)
+        if m:
+            return [self.speaker(m)]
+        described = self._description(toks, a, b)
+        if described:
+            return [described]
+        return [Speaker(None, _name_text(self.body, toks, a, b))]
+
+    def _pronoun(self, pos: int, kinds: tuple[str, ...]) -> list[Speaker]:
+        """The person who spoke just before (`prefer_person`), else the most recent actor of a
+        compatible kind."""
+        if kinds == ("person",) and self.prefer_person is not None:
+            return [self.prefer_person]
+        found = self.recent(pos, kinds)
+        return [self.speaker(found[0])] if found else []
+
+    def _description(self, toks: list[Tok], a: int, b: int) -> Speaker | None:
+        """A definite description ("the minister", "the agency") → the actor it points at."""
+        if toks[a].lower != "the":
+            return None
+        head = toks[b - 1].lower
+        pos = toks[a].start
+        if head in words("titles"):
+            iso = next((c for t in toks[a:b] if (c := demonym_iso3(t.text))), None)
+            people = self.recent(pos, ("person",))
+            for m in people:
+                row = self.actors.actors.get(m.actor_id)
+                if row and row.title and head in row.title.lower() and (not iso or row.country == iso):
+                    return self.speaker(m)
+            for m in people:
+                row = self.actors.actors.get(m.actor_id)
+                if iso and row and row.country == iso:
+                    return self.speaker(m)
+            return self.speaker(people[0]) if people and not iso else None
+        if head in words("institutions"):
+            orgs = self.recent(pos, ("organization",))
+            for m in orgs:
+                row = self.actors.actors.get(m.actor_id)
+                if head in (row.name if row else m.text).lower():
+                    return self.speaker(m)
+            if head in ("government", "country"):
+                states = self.recent(pos, ("state",))
+                return self.speaker(states[0]) if states else None
+            return self.speaker(orgs[0]) if orgs else None
+        return None
+
+
+def _tail_ok(rest: list[Tok]) -> bool:
+    """Only parentheses, acronyms in them, or institution nouns follow a heading mention."""
+    depth = 0
+    for t in rest:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and not (t.text[0].islower() and t.lower in words("institutions")):
+            return False
+    return True
+
+
+def _split_coordination(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
+    """Parts of a coordinated phrase split at top-level "and" and commas."""
+    parts: list[tuple[int, int]] = []
+    s = a
+    depth = 0
+    for i in range(a, b):
+        t = toks[i]
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and (t.lower in ("and", "&") or t.text == ","):
+            if i > s:
+                parts.append((s, i))
+            s = i + 1
+    if b > s:
+        parts.append((s, b))
+    return parts
+
+
+def _name_text(body: str, toks: list[Tok], a: int, b: int) -> str:
+    """An unresolved phrase as a speaker text: a trailing personal name without its titles
+    ("Arakan Army spokesman Khaing Min Oo" → "Khaing Min Oo"), else the phrase as written."""
+    k = b
+    while k > a and toks[k - 1].is_word and toks[k - 1].is_cap:
+        k -= 1
+    n = k
+    while n < b - 1 and (toks[n].lower.rstrip(".") in words("titles") or demonym_iso3(toks[n].text)):
+        n += 1
+    if n > a and toks[b - 1].lower not in words("institutions") and (b - n >= 2 or n > k):
+        return body[toks[n].start:toks[b - 1].end]
+    return body[toks[a].start:toks[b - 1].end]

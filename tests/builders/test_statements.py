@@ -1,0 +1,188 @@
+"""Tests of the statements builder on hand-written sentences and a hand-built actor index."""
+
+from __future__ import annotations
+
+import time
+
+from newsfacts.builders.mentions import ActorIndex, Mention
+from newsfacts.builders.statements import build_statements
+from newsfacts.builders.text import Doc
+from newsfacts.schema.models import ActorRow, StatementRow
+from tests.conftest import make_doc
+
+# (actor_id, name, kind, title, country, surface forms)
+ACTORS = [
+    ("person:maria-lopez", "Maria Lopez", "person", "nurse", None, ["Maria Lopez", "Lopez"]),
+    ("person:jan-novak", "Jan Novak", "person", "Defence Minister", "CZE", ["Jan Novak", "Novak"]),
+    ("person:ana-silva", "Ana Silva", "person", "mayor", "PRT", ["Ana Silva", "Silva"]),
+    ("org:ruritanian-foreign-ministry", "Ruritanian Foreign Ministry", "organization", None, None,
+     ["Ruritanian Foreign Ministry"]),
+    ("org:red-crescent", "Red Crescent", "organization", None, None, ["Red Crescent"]),
+    ("state:nor", "Norway", "state", None, "NOR", ["Norway", "Oslo"]),
+    ("state:ken", "Kenya", "state", None, "KEN", ["Kenya"]),
+    ("state:eth", "Ethiopia", "state", None, "ETH", ["Ethiopia"]),
+]
+
+
+def index_for(doc: Doc) -> ActorIndex:
+    """Actor rows and mentions for every surface form of ACTORS found in the body."""
+    body = doc.body
+    rows, mentions = [], []
+    for aid, name, kind, title, country, forms in ACTORS:
+        found: list[Mention] = []
+        for form in sorted(forms, key=len, reverse=True):
+            i = body.find(form)
+            while i >= 0:
+                if not any(m.start <= i < m.end for m in found):
+                    found.append(Mention(i, i + len(form), aid, kind, form))
+                i = body.find(form, i + 1)
+        if found:
+            first = min(found)
+            rows.append(ActorRow(article_id=doc.article.article_id, actor_id=aid, name=name, kind=kind,
+                                 title=title, affiliation=None, country=country, aliases=[],
+                                 mentions=len(found), sentence_index=0, char_start=first.start,
+                                 char_end=first.end, rule_id="test.v1"))
+            mentions.extend(found)
+    return ActorIndex(rows, mentions)
+
+
+def run(text: str) -> list[StatementRow]:
+    """Statement rows of a test text, with the span invariant checked."""
+    doc = make_doc(text)
+    rows, problems = build_statements(doc, index_for(doc))
+    assert problems == []
+    assert len({r.statement_id for r in rows}) == len(rows)
+    for r in rows:
+        assert 0 <= r.char_start < r.char_end <= len(doc.body)
+        assert r.sentence_index == doc.sentence_index(r.char_start)
+    return rows
+
+
+def brief(rows: list[StatementRow]) -> list[tuple[str | None, str, str, str | None]]:
+    """(speaker_id or text, kind, cue, via) of each row."""
+    return [(r.speaker_id or r.speaker_text, r.kind, r.cue or "", r.via) for r in rows]
+
+
+def test_statements_quote_after_with_inverted_speaker() -> None:
+    rows = run("“We will not leave the ward,” said Maria Lopez, a nurse in the town.")
+    assert brief(rows) == [("person:maria-lopez", "direct", "say", None)]
+    assert rows[0].quote == "We will not leave the ward,"
+    assert rows[0].rule_id == "statements.quote_after.v1"
+
+
+def test_statements_quote_before_with_colon() -> None:
+    rows = run("Jan Novak told a press conference: “The border stays closed. We need time.”")
+    assert brief(rows) == [("person:jan-novak", "direct", "tell", None)]
+    assert rows[0].quote == "The border stays closed. We need time."
+
+
+def test_statements_quote_around_attribution_and_continuation() -> None:
+    rows = run("Ana Silva visited the port on Monday. “We are ready,” she said, “but not at any price.” "
+               "“The ships will come back.”")
+    assert brief(rows) == [("person:ana-silva", "direct", "say", None),
+                           ("person:ana-silva", "direct", "say", None)]
+    assert rows[0].quote == "We are ready, … but not at any price."
+    assert rows[1].rule_id == "statements.quote_continued.v1"
+
+
+def test_statements_mixed_fragments_same_speaker_one_row() -> None:
+    rows = run("The Ruritanian Foreign Ministry said it “strongly rejects” the claims and urged "
+               "“restraint on all sides.”")
+    assert brief(rows) == [("org:ruritanian-foreign-ministry", "mixed", "say", None)]
+    assert rows[0].quote == "strongly rejects … restraint on all sides."
+
+
+def test_statements_indirect_and_attribution_after() -> None:
+    rows = run("Norway said on Monday that it would send 40 engineers. "
+               "Talks will resume next week, the Ruritanian Foreign Ministry said.")
+    assert brief(rows) == [("state:nor", "indirect", "say", None),
+                           ("org:ruritanian-foreign-ministry", "indirect", "say", None)]
+    assert rows[1].quote == "Talks will resume next week"
+
+
+def test_statements_capital_for_state_and_deny() -> None:
+    rows = run("Oslo denies any role in the sabotage.")
+    assert brief(rows) == [("state:nor", "indirect", "deny", None)]
+
+
+def test_statements_negations_questions_and_passives_are_not_statements() -> None:
+    assert run("The ministry did not comment on the report. Officials declined to say when talks "
+               "would resume. Asked whether the talks had failed, the spokesman refused to say. "
+               "The militia was accused of looting.") == []
+
+
+def test_statements_scare_quotes_are_not_statements() -> None:
+    assert run("The so-called “peace plan” was published on Monday by a think tank.") == []
+
+
+def test_statements_according_to_figure_source_is_not_a_statement() -> None:
+    assert run("At least 40 people died in the floods, according to the Red Crescent.") == []
+
+
+def test_statements_according_to_event_and_readout() -> None:
+    rows = run("The envoy met rebel leaders in the capital, according to the Red Crescent. "
+               "The two sides “agreed to keep talking,” according to a readout from the Ruritanian "
+               "Foreign Ministry.")
+    assert brief(rows) == [
+        ("org:red-crescent", "indirect", "according_to", None),
+        ("org:ruritanian-foreign-ministry", "mixed", "according_to",
+         "a readout from the Ruritanian Foreign Ministry")]
+
+
+def test_statements_coordinated_speakers_share_one_span() -> None:
+    rows = run("Kenya and Ethiopia said they would build the power line by 2027.")
+    assert brief(rows) == [("state:ken", "indirect", "say", None), ("state:eth", "indirect", "say", None)]
+    assert rows[0].char_start == rows[1].char_start and rows[0].char_end == rows[1].char_end
+
+
+def test_statements_unnamed_group_keeps_its_description() -> None:
+    rows = run("Local fishermen said the catch had halved since the spill.")
+    assert brief(rows) == [("Local fishermen", "indirect", "say", None)]
+    assert rows[0].speaker_id is None
+
+
+def test_statements_pronoun_and_title_resolution() -> None:
+    rows = run("Defence Minister Jan Novak met Ana Silva in the harbour. Novak said the navy would help. "
+               "He added that two ships were ready. The minister also warned that storms could delay it.")
+    assert [r.speaker_id for r in rows] == ["person:jan-novak"] * 3
+    assert [r.cue for r in rows] == ["say", "add", "warn"]
+
+
+def test_statements_document_subject_and_channels() -> None:
+    rows = run("The Ruritanian Foreign Ministry said in a statement posted on Telegram that the border "
+               "was open. The statement said trucks could pass. "
+               "Jan Novak told state television that the army was ready. "
+               "Maria Lopez wrote on X that the clinic had reopened.")
+    assert brief(rows) == [
+        ("org:ruritanian-foreign-ministry", "indirect", "say", "a statement posted on Telegram"),
+        ("org:ruritanian-foreign-ministry", "indirect", "say", "The statement"),
+        ("person:jan-novak", "indirect", "tell", "state television"),
+        ("person:maria-lopez", "indirect", "write", "X")]
+
+
+def test_statements_participle_after_quote_makes_it_mixed() -> None:
+    rows = run("“We are tired,” Novak said, adding that the army would stay until spring.")
+    assert brief(rows) == [("person:jan-novak", "mixed", "say", None)]
+
+
+def test_statements_trailing_attribution_is_the_channel() -> None:
+    rows = run("Jan Novak stressed the need for “calm and patience,” the Ruritanian Foreign Ministry added.")
+    assert brief(rows) == [("person:jan-novak", "mixed", "stress", "the Ruritanian Foreign Ministry")]
+
+
+def test_statements_embedded_cue_is_not_a_second_statement() -> None:
+    rows = run("Ana Silva said the council welcomed the decision but would review it.")
+    assert brief(rows) == [("person:ana-silva", "indirect", "say", None)]
+
+
+def test_statements_deterministic_and_safe_on_odd_input() -> None:
+    text = "Norway said it would help. “Unclosed quote said he\n\"\"\" , , said said . told: “"
+    assert run(text) == run(text)
+    assert build_statements(make_doc("x"), ActorIndex([], []))[0] == []
+
+
+def test_statements_linear_on_long_input() -> None:
+    text = ("Officials said the road was closed, " * 4000) + "and “a quote said said” without end."
+    start = time.perf_counter()
+    run(text)
+    assert time.perf_counter() - start < 5
