@@ -9,10 +9,12 @@ length of the article.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
+from newsfacts.builders.figures_resolve import Source
 from newsfacts.builders.figures_scan import Candidate, currency_lex, figures_lex, scan
 from newsfacts.builders.figures_source import Sources
 from newsfacts.builders.figures_units import (
@@ -25,7 +27,7 @@ from newsfacts.builders.figures_units import (
 )
 from newsfacts.builders.gazetteer import state_name
 from newsfacts.builders.mentions import ActorIndex
-from newsfacts.builders.numbers import WORD, Token, tokenize
+from newsfacts.builders.numbers import WORD, Token, number_words, scales, tokenize
 from newsfacts.builders.text import Doc, row_id
 from newsfacts.problems import Problem
 from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
@@ -49,42 +51,76 @@ class Placed:
 def build_figures(doc: Doc, actors: ActorIndex) -> tuple[list[FigureRow], list[Problem]]:
     """Rows of the figures table for one article."""
     body = doc.body
-    tokens = tokenize(body)
-    bounds = _sentence_bounds(doc, tokens)
-    starts = frozenset(lo for lo, hi in bounds if lo < hi)
-    placed = _place(tokens, bounds, scan(tokens, starts, _article_states(body, actors)))
-    if not placed:
+    wanted = _sentences_with_numbers(doc)
+    if not wanted:
         return [], []
-    sources = Sources(body, tokens, bounds, _paragraphs(doc), actors)
+    cache: dict[int, list[Token]] = {}
+
+    def tokens_of(s: int) -> list[Token]:
+        if s not in cache:
+            span = doc.sentences[s]
+            cache[s] = tokenize(body[span.start:span.end], span.start)
+        return cache[s]
+
+    states = _article_states(body, actors)
+    sources = Sources(body, len(doc.sentences), _paragraphs(doc), actors, tokens_of)
     rows: list[FigureRow] = []
     seen: set[str] = set()
-    for p in placed:
-        c = p.cand
-        src = sources.source(c.first, p.end, p.sentence)
-        cs, ce = tokens[c.first].start, tokens[p.end - 1].end
-        fid = row_id(doc.article.article_id, "figures", cs, ce, c.rule, repr(c.value))
-        if fid in seen:
-            continue
-        seen.add(fid)
-        rows.append(FigureRow(
-            figure_id=fid, article_id=doc.article.article_id, value=c.value, value_max=c.value_max,
-            qualifier=cast(Qualifier, c.qualifier), unit=p.unit,
-            category=cast(FigureCategory, p.category), currency=c.currency,
-            source_text=src.text if src else None, source_id=src.actor_id if src else None,
-            text=body[cs:ce], sentence_index=doc.sentence_index(cs), char_start=cs, char_end=ce,
-            rule_id=c.rule))
+    for s in wanted:
+        tokens = tokens_of(s)
+        for p in _place(tokens, s, scan(tokens, frozenset([0]), states)):
+            row = _row(doc, tokens, p, sources.source(p.cand.first, p.end, s))
+            if row.figure_id not in seen:
+                seen.add(row.figure_id)
+                rows.append(row)
     return rows, []
 
 
-def _sentence_bounds(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token index range [lo, hi) of each sentence."""
-    starts = [t.start for t in tokens]
-    return [(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in doc.sentences]
+def _row(doc: Doc, tokens: list[Token], p: Placed, src: Source | None) -> FigureRow:
+    """The figures-table row of a placed candidate."""
+    c = p.cand
+    cs, ce = tokens[c.first].start, tokens[p.end - 1].end
+    return FigureRow(
+        figure_id=row_id(doc.article.article_id, "figures", cs, ce, c.rule, repr(c.value)),
+        article_id=doc.article.article_id, value=c.value, value_max=c.value_max,
+        qualifier=cast(Qualifier, c.qualifier), unit=p.unit, category=cast(FigureCategory, p.category),
+        currency=c.currency, source_text=src.text if src else None,
+        source_id=src.actor_id if src else None, text=doc.body[cs:ce], sentence_index=p.sentence,
+        char_start=cs, char_end=ce, rule_id=c.rule)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+@cache
+def _trigger_words() -> tuple[str, ...]:
+    """Number words whose presence makes a sentence worth reading."""
+    return tuple(sorted(number_words() | frozenset(scales()) | {"half"}))
+
+
+def _sentences_with_numbers(doc: Doc) -> list[int]:
+    """Indices of the sentences holding a digit or a number word, in order (C-speed searches)."""
+    body = doc.body
+    hits = [m.start() for m in _DIGITS.finditer(body)]
+    low = body.lower()
+    if len(low) == len(body):
+        for w in _trigger_words():
+            i = low.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not low[i - 1].isalpha()) and (e >= len(low) or not low[e].isalpha()):
+                    hits.append(i)
+                i = low.find(w, e)
+    else:  # lowercasing changed the length: read every sentence
+        hits = [s.start for s in doc.sentences]
+    starts = [s.start for s in doc.sentences]
+    found = {bisect.bisect_right(starts, h) - 1 for h in hits}
+    return sorted(i for i in found if i >= 0)
 
 
 def _paragraphs(doc: Doc) -> list[int]:
     """Paragraph number of each sentence (paragraphs are lines)."""
-    newlines = [i for i, ch in enumerate(doc.body) if ch == "\n"]
+    newlines = [m.start() for m in re.finditer("\n", doc.body)]
     return [bisect.bisect_left(newlines, s.start) for s in doc.sentences]
 
 
@@ -102,14 +138,11 @@ def _article_states(body: str, actors: ActorIndex) -> frozenset[str]:
     return frozenset(found)
 
 
-def _place(tokens: list[Token], bounds: list[tuple[int, int]], cands: list[Candidate]) -> list[Placed]:
-    """Unit and category for every candidate; bare numbers with no unit in sight are dropped."""
+def _place(tokens: list[Token], s: int, cands: list[Candidate]) -> list[Placed]:
+    """Unit and category for every candidate of sentence `s`; bare numbers with no unit are dropped."""
     out: list[Placed] = []
-    his = [hi for _, hi in bounds]
     for c in cands:
-        s = min(bisect.bisect_right(his, c.num_first), len(bounds) - 1)
-        lo, hi = bounds[s]
-        placed = _unit_and_category(tokens, c, s, lo, hi, [p for p in out if p.sentence == s])
+        placed = _unit_and_category(tokens, c, s, 0, len(tokens), out)
         if placed is not None:
             out.append(placed)
     return out

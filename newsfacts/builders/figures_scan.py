@@ -12,7 +12,16 @@ from functools import cache
 from typing import Any
 
 from newsfacts.builders.lexicon import load_data
-from newsfacts.builders.numbers import NUM, PUNCT, WORD, Number, Token, parse_digits, read_number
+from newsfacts.builders.numbers import (
+    NUM,
+    PUNCT,
+    WORD,
+    Number,
+    Token,
+    number_words,
+    parse_digits,
+    read_number,
+)
 
 PERCENT_WORDS = {"percent": "percent", "pct": "percent"}
 
@@ -184,6 +193,12 @@ def _party(tokens: list[Token], num: Number) -> bool:
         and tokens[j].lower in figures_lex()["party_nouns"]
 
 
+@cache
+def _starters() -> frozenset[str]:
+    """Words that can begin a written-out number."""
+    return number_words() | {"a", "an", "half"}
+
+
 def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) -> list[Candidate]:
     """Figure candidates in token order; `starts` are the token indices that open a sentence."""
     out: list[Candidate] = []
@@ -191,7 +206,7 @@ def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) ->
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.kind not in (NUM, WORD):
+        if tok.kind != NUM and (tok.kind != WORD or tok.lower.split("-")[0] not in _starters()):
             i += 1
             continue
         num = read_number(tokens, i, at_start=i in starts or _sentence_first(tokens, i))

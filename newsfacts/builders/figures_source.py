@@ -2,94 +2,116 @@
 
 `Sources` reads the attribution cues of each sentence once (a bounded scan around each reporting
 verb) and answers `source(first, last, sentence)` for a figure at tokens [first, last): the
-nearest cue before it whose scope holds it, else a trailing cue after it, else the speaker of
-the quotation it sits in. Pronouns and anaphors ("she said", "the agency said") resolve to
-actors through the `ActorIndex`.
+nearest reporting cue before it whose scope holds it, else a trailing cue after it ("…, the
+agency said"), else a pledge-like verb's subject, else the speaker of the quotation it sits in.
+Sources resolve to actors through `figures_resolve.Resolver`.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from newsfacts.builders.lexicon import load_data
-from newsfacts.builders.mentions import ActorIndex, Mention
-from newsfacts.builders.numbers import PUNCT, WORD, Token
+from newsfacts.builders.figures_resolve import Resolver, Source, source_lex
+from newsfacts.builders.mentions import ActorIndex
+from newsfacts.builders.numbers import NUM, PUNCT, WORD, Token
 
 MAX_SUBJECT = 14        # tokens walked back from a verb to find its subject
 MAX_SOURCE = 16         # tokens of an "according to" phrase
-QUOTES = "\"“”«»"
+MAX_INVERTED = 8        # tokens of an inverted subject (", said Amal Haddad, …")
+ACCORDING_REACH = 4     # tokens after a mid-sentence "according to X," that it still covers
 PHRASE_END = frozenset(",.;:—–()\"“”")
-
-
-@dataclass(frozen=True)
-class Source:
-    """A resolved source: text as written (or the actor's name) and the actor id, if any."""
-
-    text: str
-    actor_id: str | None
+SUBJECT_END = frozenset(",;:—–\"“”")
+CLOSERS = frozenset(",”\"’")
+CONTEXT = 6             # sentences before a figure whose cues are read (for anaphors)
 
 
 @dataclass(frozen=True)
 class Cue:
-    """An attribution cue in a sentence: the verb token, the source's tokens and its scope kind."""
+    """An attribution cue: verb token, the source's tokens [subj_first, subj_last), its kind."""
 
     verb: int
-    kind: str           # speech, object or according
+    kind: str           # speech, weak, object or according
     subj_first: int
     subj_last: int
     trailing: bool
     source: Source | None
 
 
-@cache
-def source_lex() -> dict[str, Any]:
-    """The attribution lexicon with lists as sets."""
-    data = load_data("figure_sources.yaml")
-    out: dict[str, Any] = {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-    out["pronouns"] = {k: frozenset(v) for k, v in data["pronouns"].items()}
-    return out
-
-
 class Sources:
-    """Attribution cues of one document, read sentence by sentence, and the figure → source lookup."""
+    """Attribution cues of one document, read lazily sentence by sentence, and figure → source lookup.
 
-    def __init__(self, body: str, tokens: list[Token], bounds: list[tuple[int, int]],
-                 paragraphs: list[int], actors: ActorIndex) -> None:
-        self.body = body
-        self.tokens = tokens
-        self.bounds = bounds
+    `tokens_of(s)` gives the tokens of sentence `s`; cues of a sentence are read once, with those
+    of the few sentences before it (for "it said" and "the agency said").
+    """
+
+    def __init__(self, body: str, n_sentences: int, paragraphs: list[int], actors: ActorIndex,
+                 tokens_of: Callable[[int], list[Token]]) -> None:
+        self.n = n_sentences
         self.paragraphs = paragraphs
         self.actors = actors
-        self.history: list[tuple[int, Source]] = []   # (char position, source) of resolved cues
-        self._token_ends = [t.end for t in tokens]
-        self._mention_starts = [m.start for m in actors.mentions]
-        self.cues: list[list[Cue]] = []
-        for s in range(len(bounds)):
-            self.cues.append(self._sentence_cues(s))
+        self.tokens_of = tokens_of
+        self.tokens: list[Token] = []
+        self.resolver = Resolver(body, actors)
         self.quotes = _quote_spans(body)
         self._quote_starts = [q[0] for q in self.quotes]
+        self._cues: dict[int, list[Cue]] = {}
+        self._current = -1
+        self._context_read: set[int] = set()
+        self.resolver.before_lookup = self._read_context
+
+    def cues(self, s: int) -> list[Cue]:
+        """The cues of sentence `s`, read on first use."""
+        if s not in self._cues:
+            saved, current = self.tokens, self._current
+            self.tokens, self._current = self.tokens_of(s), s
+            self._cues[s] = self._sentence_cues()
+            self.tokens, self._current = saved, current
+        return self._cues[s]
+
+    def _read_context(self) -> None:
+        """Read the cues of the sentences before the current one (for "it said", "the agency said")."""
+        s = self._current
+        if s in self._context_read:
+            return
+        self._context_read.add(s)
+        for t in range(max(0, s - CONTEXT), s):
+            self._context_read.add(t)
+            self.cues(t)
 
     def source(self, first: int, last: int, sentence: int) -> Source | None:
         """The source of the figure at tokens [first, last) of sentence `sentence`, or None."""
-        cues = self.cues[sentence]
-        before = [c for c in cues if c.verb < first and not (c.subj_first <= first < c.subj_last)
-                  and self._in_scope(c, first)]
+        cues = [c for c in self.cues(sentence) if not c.subj_first <= first < c.subj_last]
+        self.tokens = self.tokens_of(sentence)
+        strong = [c for c in cues if c.kind in ("speech", "according")]
+        before = [c for c in strong if c.verb < first and self._reaches(c, first)]
         if before:
-            return max(before, key=lambda c: c.verb).source
-        after = [c for c in cues if c.verb >= last and c.trailing
-                 and not (c.subj_first <= first < c.subj_last)]
+            return before[-1].source
+        after = [c for c in strong if c.verb >= last and c.trailing]
         if after:
-            return min(after, key=lambda c: c.verb).source
+            return after[0].source
+        weak = [c for c in cues if c.kind in ("weak", "object") and c.verb < first
+                and self._in_clause(c, first)]
+        if weak:
+            return weak[-1].source
+        late = [c for c in cues if c.kind == "object" and c.verb >= last and c.trailing]
+        if late:
+            return late[0].source
         if self._quoted(self.tokens[first].start):
             return self._quote_speaker(sentence)
         return None
 
-    def _in_scope(self, cue: Cue, first: int) -> bool:
-        """Does the cue's scope reach token `first`? Object verbs stop at a clause break."""
-        if cue.kind != "object":
+    def _reaches(self, cue: Cue, first: int) -> bool:
+        """Does a cue before the figure cover it? Mid-sentence "according to X" reaches only a little."""
+        if cue.kind != "according" or cue.verb <= 1:
+            return True
+        return first - cue.subj_last <= ACCORDING_REACH
+
+    def _in_clause(self, cue: Cue, first: int) -> bool:
+        """Is there no clause break between an object verb and the figure?"""
+        if cue.kind == "weak":
             return True
         breaks = source_lex()["clause_breaks"]
         for k in range(cue.verb + 1, first):
@@ -108,78 +130,149 @@ class Sources:
         para = self.paragraphs[sentence]
         for dist in range(1, 4):
             for s in (sentence - dist, sentence + dist):
-                if 0 <= s < len(self.cues) and self.paragraphs[s] == para:
-                    found = [c for c in self.cues[s] if c.kind == "speech" and c.source]
+                if 0 <= s < self.n and self.paragraphs[s] == para:
+                    found = [c for c in self.cues(s) if c.kind == "speech" and c.source]
                     if found:
                         return found[0].source
         return None
 
     # ------------------------------------------------------------------ reading cues
-    def _sentence_cues(self, s: int) -> list[Cue]:
-        """All attribution cues of sentence `s`, sources resolved."""
-        lo, hi = self.bounds[s]
+    def _sentence_cues(self) -> list[Cue]:
+        """All attribution cues of the current sentence (`self.tokens`), sources resolved."""
+        lo, hi = 0, len(self.tokens)
         lex = source_lex()
         out: list[Cue] = []
-        k = lo
-        while k < hi:
+        for k in range(lo, hi):
             t = self.tokens[k]
-            cue: Cue | None
-            if t.kind == WORD and t.lower == "according" and k + 1 < hi and self.tokens[k + 1].lower == "to":
+            if t.kind != WORD or not (t.text.islower() or t.text == "According"):
+                continue
+            cue: Cue | None = None
+            if t.lower == "according" and k + 1 < hi and self.tokens[k + 1].lower == "to":
                 cue = self._according(k, hi)
-            elif t.kind == WORD and (t.lower in lex["speech"] or t.lower in lex["object"]) \
-                    and not self._negated(k, lo):
-                cue = self._verb_cue(k, lo, hi)
-            else:
-                cue = None
+            elif t.lower in lex["speech"] or t.lower in lex["weak"] or t.lower in lex["object"]:
+                cue = self._verb_cue(k, lo, hi, out)
             if cue is not None:
                 out.append(cue)
                 if cue.source is not None:
-                    self.history.append((self.tokens[k].start, cue.source))
-            k += 1
+                    self.resolver.remember(self.tokens[k].start, cue.source)
         return out
 
-    def _negated(self, k: int, lo: int) -> bool:
-        """Is the verb at k negated ("did not say", "declined to comment")?"""
-        negs = source_lex()["negations"]
-        return any(self.tokens[j].lower in negs for j in range(max(lo, k - 3), k))
-
     def _according(self, k: int, hi: int) -> Cue:
-        """ "according to X": X runs to the next punctuation."""
-        j = k + 2
-        while j < hi and j - k < MAX_SOURCE and not (self.tokens[j].kind == PUNCT
-                                                     and self.tokens[j].text in PHRASE_END):
-            j += 1
-        source = self._resolve(k + 2, j)
-        return Cue(k, "according", k + 2, j, True, source)
+        """ "according to X": X runs to the next punctuation (or past it, to the end of a name)."""
+        j = self._phrase_end(k + 2, hi)
+        if k + 2 < j < hi:
+            m = self.actors.at(self.tokens[j - 1].start)
+            if m is not None and m.end > self.tokens[j - 1].end:
+                j = self._phrase_end(_bisect_token(self.tokens, m.end - 1) + 1, hi)
+        return Cue(k, "according", k + 2, j, True, self._resolve(k + 2, j, k))
 
-    def _verb_cue(self, k: int, lo: int, hi: int) -> Cue | None:
-        """ "X said …", "…, X said", "…, said X"."""
-        kind = "speech" if self.tokens[k].lower in source_lex()["speech"] else "object"
-        first = self._subject_start(k, lo)
-        sf, sl = first, self._strip_tail(first, k)
-        inverted = False
-        if sf == sl and k > lo and self.tokens[k - 1].text in ",”\"’":
-            sf, sl = k + 1, self._phrase_end(k + 1, hi)
-            inverted = True
-        if sf >= sl:
-            sf, sl = self._appositive_subject(lo, k)
+    def _is_verb(self, k: int, lo: int) -> bool:
+        """Is the cue word at k a finite reporting verb (not "the estimated", "are estimated", negated)?"""
+        lex = source_lex()
+        prev = self.tokens[k - 1].lower if k > lo else ""
+        if prev in lex["determiners"] or prev in lex["passive"]:
+            return False
+        return not any(self.tokens[j].lower in lex["negations"] for j in range(max(lo, k - 3), k))
+
+    def _verb_cue(self, k: int, lo: int, hi: int, earlier: list[Cue]) -> Cue | None:
+        """ "X said …", "…, X said", "…, said X", "Name, a title, said", "…, adding that …"."""
+        if not self._is_verb(k, lo):
+            return None
+        word = self.tokens[k].lower
+        lex = source_lex()
+        if word.endswith("ing"):
+            src = next((c.source for c in reversed(earlier) if c.source), None)
+            if src is not None:
+                return Cue(k, "speech", k, k, False, src)
+            return self._appositive_cue(k, "speech", lo, hi)
+        kind = "speech" if word in lex["speech"] else "weak" if word in lex["weak"] else "object"
+        sf = self._subject_start(k, lo)
+        sl = self._strip_tail(sf, k)
+        if sf < sl:
+            return Cue(k, kind, sf, sl, self._no_complement(k, hi), self._resolve(sf, sl, lo))
+        boundary = self.tokens[sf - 1] if sf > lo else None
+        if boundary is not None and boundary.lower in lex["relative"]:
+            nf = self._np_start(sf - 1, lo)
+            if nf < sf - 1:
+                return Cue(k, kind, nf, sf - 1, False, self._resolve(nf, sf - 1, lo))
+        if boundary is not None and boundary.text in CLOSERS and self._inverted(k + 1, hi):
+            end = self._phrase_end(k + 1, hi)
+            return Cue(k, kind, k + 1, hi, True, self._resolve(k + 1, end, lo))
+        return self._appositive_cue(k, kind, lo, hi)
+
+    def _appositive_cue(self, k: int, kind: str, lo: int, hi: int) -> Cue | None:
+        """ "Amal Haddad, head of the office, said …": the subject is the sentence's first actor."""
+        start, end = self.tokens[lo].start, self.tokens[k].start
+        mentions = self.actors.in_span(start, end)
+        if mentions:
+            people = [m for m in mentions if m.kind == "person"]
+            m = people[0] if people else mentions[0]
+            sf, sl = self._token_at(m.start), self._token_at(m.end - 1) + 1
+        else:
+            sf, sl = lo, self._leading_np(lo, k)
         if sf >= sl:
             return None
-        trailing = inverted or self._no_complement(k, hi)
-        if inverted:
-            return Cue(k, kind, sf, hi, True, self._resolve(sf, sl))
-        return Cue(k, kind, sf, sl, trailing, self._resolve(sf, sl))
+        return Cue(k, kind, sf, sl, self._no_complement(k, hi), self._resolve(sf, sl, lo))
+
+    def _leading_np(self, lo: int, k: int) -> int:
+        """End of the name-like phrase opening a sentence ("Commission chairwoman Gulnara Asanova")."""
+        j = lo
+        while j < k and j - lo < 8 and self.tokens[j].kind == WORD:
+            t = self.tokens[j]
+            nxt = self.tokens[j + 1] if j + 1 < k else None
+            prev = self.tokens[j - 1].lower if j > lo else ""
+            ok = (t.text[0].isupper() or t.lower in ("of", "for", "and", "the")
+                  or prev in ("the", "a", "an", "its", "their")
+                  or (nxt is not None and nxt.kind == WORD and nxt.text[0].isupper()))
+            if not ok:
+                break
+            j += 1
+        return j
 
     def _subject_start(self, k: int, lo: int) -> int:
         """First token of the subject before the verb at k (after the nearest boundary)."""
-        bounds = source_lex()["subject_boundaries"]
+        lex = source_lex()
         j = k - 1
         while j >= lo and k - j <= MAX_SUBJECT:
             t = self.tokens[j]
-            if (t.kind == PUNCT and t.text in PHRASE_END) or t.lower in bounds:
+            if t.kind == PUNCT and t.text in SUBJECT_END:
+                return j + 1
+            if t.text.islower() and (t.lower in lex["speech"] or
+                                     (t.lower in lex["subject_boundaries"] and not self._joins(j, lo))):
                 return j + 1
             j -= 1
         return j + 1
+
+    def _joins(self, j: int, lo: int) -> bool:
+        """Does the "and" at j join two names of one subject ("UNHCR and the NRC", "groups and researchers")?"""
+        if self.tokens[j].lower != "and" or j == lo:
+            return False
+        prev = self.tokens[j - 1]
+        if prev.kind == PUNCT and prev.text != ")":
+            return False
+        if prev.text == ")" or (prev.kind == WORD and prev.text[0].isupper()):
+            return True
+        lex = source_lex()
+        for i in range(j - 1, max(lo - 1, j - 4), -1):
+            t = self.tokens[i]
+            if t.kind == NUM:
+                return False
+            if (t.kind == PUNCT and t.text in SUBJECT_END) or t.lower in lex["subject_boundaries"]:
+                return True
+        return j - 1 < lo + 3
+
+    def _np_start(self, j: int, lo: int) -> int:
+        """Start of the noun phrase ending before token j ("a report by UN experts" before "that")."""
+        stops = source_lex()["np_stops"]
+        i = j - 1
+        if i >= lo and self.tokens[i].text == ",":
+            i -= 1
+        while i >= lo and j - i <= MAX_SUBJECT:
+            t = self.tokens[i]
+            if (t.kind == PUNCT and t.text in PHRASE_END) or t.lower in stops:
+                return i + 1
+            i -= 1
+        return i + 1
 
     def _strip_tail(self, first: int, k: int) -> int:
         """End of the subject: drop adverbs, auxiliaries and time words before the verb."""
@@ -189,108 +282,83 @@ class Sources:
             j -= 1
         return j
 
+    def _inverted(self, j: int, hi: int) -> bool:
+        """Does a short name-like phrase follow the verb (", said Amal Haddad, …")?"""
+        if j >= hi or self.tokens[j].kind != WORD:
+            return False
+        t = self.tokens[j]
+        if not (t.text[0].isupper() or t.lower in ("a", "an", "the")):
+            return False
+        return self._phrase_end(j, hi) - j <= MAX_INVERTED
+
     def _phrase_end(self, j: int, hi: int) -> int:
-        """End of a noun phrase starting at j: the next punctuation."""
+        """End of a phrase starting at j: the next punctuation (parentheses kept inside)."""
         k = j
-        while k < hi and k - j < MAX_SOURCE and not (self.tokens[k].kind == PUNCT
-                                                     and self.tokens[k].text in PHRASE_END):
+        depth = 0
+        while k < hi and k - j < MAX_SOURCE:
+            text = self.tokens[k].text
+            if text == "(":
+                depth += 1
+            elif text == ")" and depth:
+                depth -= 1
+            elif self.tokens[k].kind == PUNCT and text in PHRASE_END and not depth:
+                break
             k += 1
         return k
 
-    def _appositive_subject(self, lo: int, k: int) -> tuple[int, int]:
-        """Subject of "Name, a title, said": the first actor mention of the sentence before k."""
-        start, end = self.tokens[lo].start, self.tokens[k].start
-        mentions = self.actors.in_span(start, end)
-        people = [m for m in mentions if m.kind == "person"]
-        pick = people[0] if people else mentions[0] if mentions else None
-        if pick is None:
-            j = lo
-            while j < k and j - lo < 3 and self.tokens[j].kind == WORD:
-                j += 1
-            return lo, j
-        return self._token_at(pick.start), self._token_at(pick.end - 1) + 1
-
     def _token_at(self, pos: int) -> int:
         """Index of the token covering or following character `pos`."""
-        return bisect.bisect_left(self._token_ends, pos + 1)
+        return _bisect_token(self.tokens, pos)
 
     def _no_complement(self, k: int, hi: int) -> bool:
-        """Does nothing but adverbials follow the verb at k up to the next punctuation?"""
+        """Does nothing but adverbials (or a short object of "told") follow the verb at k?"""
+        lex = source_lex()
         j = k + 1
         if j >= hi or self.tokens[j].kind == PUNCT:
             return True
-        if self.tokens[j].lower not in source_lex()["trailing_heads"]:
+        end = self._phrase_end(j, hi)
+        if any(self.tokens[i].lower == "that" for i in range(j, end)):
             return False
-        while j < hi and not (self.tokens[j].kind == PUNCT and self.tokens[j].text in PHRASE_END):
-            if self.tokens[j].lower == "that":
-                return False
-            j += 1
-        return True
+        if self.tokens[k].lower in lex["short_object"]:
+            return end - j <= 5
+        return self.tokens[j].lower in lex["trailing_heads"]
 
-    # ------------------------------------------------------------------ resolving sources
-    def _resolve(self, first: int, last: int) -> Source | None:
-        """The source named by tokens [first, last): an actor, a pronoun's antecedent, or text."""
+    def _resolve(self, first: int, last: int, lo: int) -> Source | None:
+        """The source named by tokens [first, last)."""
         if first >= last:
             return None
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
-        text = self.body[start:end]
-        words = [t.lower for t in self.tokens[first:last] if t.kind == WORD]
-        mentions = self.actors.in_span(start, end)
-        if mentions:
-            return Source(text, _best(mentions).actor_id)
-        pronouns = source_lex()["pronouns"]
-        if len(words) == 1 and words[0] in pronouns["person"]:
-            m = self.actors.before(start, kinds=["person"])
-            return Source(self.actors.name(m.actor_id), m.actor_id) if m else None
-        if len(words) == 1 and words[0] in pronouns["group"]:
-            return self._recent(start) or self._actor_before(start, None)
-        if words and words[0] in ("the", "its", "a", "their") and len(words) <= 4 \
-                and words[-1] in source_lex()["generic_nouns"]:
-            return self._actor_before(start, words[-1]) or self._recent(start) or Source(text, None)
-        return Source(text, None)
-
-    def _recent(self, pos: int) -> Source | None:
-        """The most recent resolved source before `pos` that names an actor."""
-        for p, src in reversed(self.history):
-            if p < pos and src.actor_id:
-                return src
-        return None
-
-    def _actor_before(self, pos: int, noun: str | None) -> Source | None:
-        """The nearest organization (or state) before `pos` whose name holds `noun` (any if None)."""
-        i = bisect.bisect_left(self._mention_starts, pos) - 1
-        seen = 0
-        while i >= 0 and seen < 60:
-            m = self.actors.mentions[i]
-            name = self.actors.name(m.actor_id) if m.actor_id in self.actors.actors else m.text
-            if m.kind != "person" and (noun is None or noun.rstrip("'s") in name.lower()):
-                return Source(name, m.actor_id)
-            i -= 1
-            seen += 1
-        return None
+        return self.resolver.resolve(self.tokens[first].start, self.tokens[last - 1].end,
+                                     self.tokens[lo].start)
 
 
-def _best(mentions: list[Mention]) -> Mention:
-    """The mention that names the source: the last person, else the longest mention."""
-    people = [m for m in mentions if m.kind == "person"]
-    if people:
-        return people[-1]
-    return max(mentions, key=lambda m: (m.end - m.start, -m.start))
+def _bisect_token(tokens: list[Token], pos: int) -> int:
+    """Index of the first token ending after `pos` (binary search)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _quote_spans(body: str) -> list[tuple[int, int]]:
     """Spans of quotations in the body (curly pairs or straight-quote toggles, within a paragraph)."""
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for i, ch in enumerate(body):
+    for m in _QUOTE_CHARS.finditer(body):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             if open_at >= 0:
                 spans.append((open_at, i))
             open_at = -1
         elif ch in "“«" or (ch == '"' and open_at < 0):
             open_at = i
-        elif ch in "”»" or ch == '"':
-            if open_at >= 0:
-                spans.append((open_at, i + 1))
+        elif open_at >= 0:
+            spans.append((open_at, i + 1))
             open_at = -1
     return spans
+
+
+_QUOTE_CHARS = re.compile('[“”«»"\n]')

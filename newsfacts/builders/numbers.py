@@ -8,6 +8,7 @@ raises on odd text: an unreadable number is simply not a number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,19 +23,27 @@ APOSTROPHES = "'’"
 DASHES = "-‐‑"
 
 
-@dataclass(frozen=True)
 class Token:
-    """One token: span in the text, the text itself and its kind (word, num or punct)."""
+    """One token: span in the text, the text itself, its kind (word, num or punct), lowercase form."""
 
-    start: int
-    end: int
-    text: str
-    kind: str
+    __slots__ = ("end", "kind", "lower", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        """The text in lowercase with curly apostrophes straightened."""
-        return self.text.lower().replace("’", "'")
+    def __init__(self, start: int, end: int, text: str, kind: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.lower = text.lower().replace("’", "'")
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end,
+                                                                                  other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
 
 @dataclass(frozen=True)
@@ -73,50 +82,60 @@ def vague_words() -> frozenset[str]:
     return _lex()["vague"]  # type: ignore[return-value]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Word, number and punctuation tokens of `text` in one linear scan.
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word, number and punctuation tokens of `text` (offsets shifted by `offset`), in linear time.
 
-    Hyphenated compounds stay one token ("20-30", "two-state", "17-year-old"); letters glued to
-    digits stay with them ("2.3bn", "1980s"); initials with periods stay one word ("U.S.").
+    A flat regular expression finds runs of letters/digits and single other characters; one pass
+    then joins hyphenated compounds ("20-30", "two-state"), apostrophes ("camp’s"), digit groups
+    and decimals ("1,200", "2.3bn") and initials ("U.S.").
     """
+    raw = [(m.start(), m.end()) for m in _RUN.finditer(text)]
     out: list[Token] = []
-    n = len(text)
     i = 0
+    n = len(raw)
     while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        if not ch.isalnum():
-            out.append(Token(i, i + 1, ch, PUNCT))
-            i += 1
-            continue
-        j = _scan_word(text, i, n)
-        tok = text[i:j]
-        out.append(Token(i, j, tok, NUM if tok[0].isdigit() else WORD))
-        i = j
+        start, end = raw[i]
+        j = i
+        while j + 2 < n and _joins(text, raw[j], raw[j + 1], raw[j + 2]):
+            end = raw[j + 2][1]
+            j += 2
+        if j + 1 < n and _initial_dot(text, start, end, raw[j + 1]):
+            end = raw[j + 1][1]
+            j += 1
+        tok = text[start:end]
+        kind = NUM if tok[0].isdigit() else WORD if tok[0].isalnum() else PUNCT
+        out.append(Token(start + offset, end + offset, tok, kind))
+        i = j + 1
     return out
 
 
-def _scan_word(text: str, i: int, n: int) -> int:
-    """End of the word or number starting at `i`."""
-    j = i
-    while j < n:
-        ch = text[j]
-        if ch.isalnum():
-            j += 1
-            continue
-        nxt = text[j + 1] if j + 1 < n else ""
-        prev = text[j - 1]
-        if (ch in ",." and prev.isdigit() and nxt.isdigit()) or ((ch in DASHES or ch in APOSTROPHES) and nxt.isalnum()):
-            j += 1
-        elif ch == "." and prev.isalpha() and prev.isupper() and (j - 1 == i or text[j - 2] == "."):
-            j += 1  # initials: U.S. / U.N.
-            if not (nxt.isalpha() and nxt.isupper() and (j + 1 >= n or text[j + 1] == ".")):
-                break
-        else:
-            break
-    return j
+_RUN = re.compile(r"[^\W_]+|\S")
+
+
+def _joins(text: str, a: tuple[int, int], sep: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do runs a and b, with one character between them, form one token?"""
+    if a[1] != sep[0] or sep[1] != b[0] or sep[1] - sep[0] != 1:
+        return False
+    ch = text[sep[0]]
+    if not text[a[1] - 1].isalnum() or not text[b[0]].isalnum():
+        return False
+    if ch in DASHES or ch in APOSTROPHES:
+        return True
+    if ch in ",." and text[a[1] - 1].isdigit() and text[b[0]].isdigit():
+        return True
+    return ch == "." and b[1] - b[0] == 1 and text[b[0]].isupper() and _single_capitals(text, a)
+
+
+def _single_capitals(text: str, a: tuple[int, int]) -> bool:
+    """Is run a a single capital letter or initials so far ("U", "U.S")?"""
+    part = text[a[0]:a[1]]
+    return all(len(p) == 1 and p.isupper() for p in part.split("."))
+
+
+def _initial_dot(text: str, start: int, end: int, nxt: tuple[int, int]) -> bool:
+    """Does the period after initials belong to them ("U.S." but not "I." at a sentence end)?"""
+    return (nxt[0] == end and text[nxt[0]:nxt[1]] == "." and "." in text[start:end]
+            and _single_capitals(text, (start, end)))
 
 
 def parse_digits(text: str) -> tuple[float, bool, str] | None:
