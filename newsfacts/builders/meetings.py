@@ -13,10 +13,11 @@ Decisions:
   resolves after publication ("next week") are all dropped. Only past forms count ("met", not "meet").
 - Phone and video meetings have no location.
 - Hosting without a written place takes the host state as the place ("Bangladesh hosted …").
-- A venue that resolves to no country ("at the commission's offices") takes the country most
-  often named as a place in the article.
+- A venue or town that resolves to no country ("at the commission's offices", "in Mamuju") takes
+  the country most often named in the article (as a place or a state actor).
 - Dates in a dateline ("NEW DELHI, Jan 14 —") and dates of statements ("said on Tuesday") are
   never meeting dates.
+- A summit with no written place ("leaders agreed at the summit") is placed at the dateline city.
 - Counterparts met one after another ("bilateral meetings", "separately", "on the sidelines")
   give one row per named person counterpart; counterparts met together give one row.
 """
@@ -30,7 +31,7 @@ from newsfacts.builders.meetings_draft import Draft, SentenceContext, draft_for,
 from newsfacts.builders.meetings_merge import apply_join, inherit, merge, target, to_rows
 from newsfacts.builders.meetings_text import word_set
 from newsfacts.builders.mentions import ActorIndex
-from newsfacts.builders.places import find_places
+from newsfacts.builders.places import find_places, place_iso3
 from newsfacts.builders.text import Doc
 from newsfacts.problems import Problem
 from newsfacts.schema.models import MeetingRow
@@ -50,7 +51,11 @@ def build_meetings(doc: Doc, actors: ActorIndex) -> tuple[list[MeetingRow], list
         prev = ctx
     kept = [d for d in drafts if d.participants]
     merged = merge(kept, doc.article.published_at)
-    return to_rows(doc, merged, article_country(body)), []
+    home = dateline_place(body, floor)
+    for d in merged:
+        if d.rule == "meetings.summit.v1" and d.location is None and home is not None:
+            d.location, d.country = home
+    return to_rows(doc, merged, article_country(body, actors)), []
 
 
 def _sentence(ctx: SentenceContext, drafts: list[Draft], prev: SentenceContext | None) -> list[Draft]:
@@ -96,12 +101,22 @@ def dateline_end(body: str) -> int:
     return 0
 
 
-def article_country(body: str) -> str | None:
-    """The country most often named as a place in the article (first seen wins a tie)."""
+def dateline_place(body: str, floor: int) -> tuple[str, str] | None:
+    """(place as written, ISO3) of the dateline city ("THE HAGUE, June 26 —" → The Hague, NLD)."""
+    if floor == 0:
+        return None
+    name = body[:floor].split(",", 1)[0].rstrip(" —–-")
+    iso3 = place_iso3(name.title())
+    return (name.title(), iso3) if iso3 else None
+
+
+def article_country(body: str, actors: ActorIndex) -> str | None:
+    """The country most often named in the article, as a place or a state (first seen wins a tie)."""
     counts = Counter(p.iso3 for p in find_places(body) if p.iso3)
+    counts.update(m.actor_id.split(":", 1)[1].upper() for m in actors.mentions if m.kind == "state")
     if not counts:
         return None
     return counts.most_common(1)[0][0]
 
 
-__all__ = ["article_country", "build_meetings", "dateline_end"]
+__all__ = ["article_country", "build_meetings", "dateline_end", "dateline_place"]

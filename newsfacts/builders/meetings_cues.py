@@ -15,7 +15,9 @@ from newsfacts.builders.meetings_text import Tok, lexicon, negated, word_set
 DEFINITE = frozenset({"the", "their", "that", "this", "his", "her", "its", "these", "those"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PREPS = frozenset({"after", "during", "in", "at", "following", "about", "on", "from", "before", "since"})
-_PASSIVE = frozenset({"were", "was", "had", "been", "have", "has"})
+_PASSIVE = frozenset({"were", "was", "had", "been", "have", "has", "he", "she", "they", "we", "it"})
+_SPANS = frozenset({"round", "rounds", "week", "weeks", "day", "days", "hours", "series"})
+_GATHERED = frozenset({"leaders", "ministers", "heads", "members", "delegates"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
             cue = _channel_verb(toks, k)
         elif low in lex["nouns"]:
             cue = _noun(toks, k, lex["nouns"][low])
+        elif low == "brought" and any(t.low == "together" for t in toks[k + 1:k + 12]):
+            cue = Cue(k, k + 1, "verb", "meetings.brought_together.v1", "in_person")
         if cue is None:
             cue = _join(toks, k)
         if cue is not None and not blocked(toks, cue.gov if cue.gov >= 0 else cue.i):
@@ -124,12 +128,14 @@ def _governor(toks: list[Tok], k: int, summit: bool) -> tuple[int, bool]:
     """(index of the governor of the noun at k or -1, whether the noun is definite)."""
     govs = word_set("summit_governors") if summit else word_set("governors")
     definite = False
-    for g in range(k - 1, max(k - 6, -1), -1):
+    for g in range(k - 1, max(k - 9, -1), -1):
         low = toks[g].low
         if toks[g].text in (",", ";", "(", ")"):
             return -1, False
-        if low in DEFINITE or (low in WEEKDAYS and toks[g].text.lower() != low):
+        if not summit and (low in DEFINITE or (low in WEEKDAYS and toks[g].text.lower() != low)):
             definite = True
+        if summit and low == "at" and any(t.low in _GATHERED for t in toks[max(0, g - 8):g]):
+            return g, False
         if low in govs:
             if summit and g + 2 < k and toks[g + 1].low == "of":
                 return -1, False
@@ -139,6 +145,10 @@ def _governor(toks: list[Tok], k: int, summit: bool) -> tuple[int, bool]:
                                                             "videoconference"):
                 return -1, False
             return g, definite
+        if low == "of" and g > 0 and toks[g - 1].low in _SPANS:
+            continue
+        if low == "to" or negated(toks[g]) or (low in word_set("blockers") and low not in govs):
+            return -1, False
         if low in lexicon()["nouns"] or low in ("sidelines", "of"):
             return -1, False
     return -1, False

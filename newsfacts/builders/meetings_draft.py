@@ -20,6 +20,7 @@ from newsfacts.builders.meetings_text import (
 from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.places import PlaceMention, find_places
 
+GERUND_GOVERNORS = frozenset({"after", "following", "during", "before"})
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "both", "some", "several",
                           "other", "senior", "top", "local"})
 _MOTION = frozenset({"visit", "visits", "visited", "visiting", "trip", "travelled", "traveled", "traveling",
@@ -60,10 +61,16 @@ class SentenceContext:
 def sentence_context(body: str, index: int, start: int, end: int, actors: ActorIndex,
                      published_at: dt.date | None, floor: int) -> SentenceContext:
     """Tokens, places and usable dates of body[start:end]; nothing before `floor` (the dateline)."""
-    toks = tokens(body, start, end)
-    places = [p for p in find_places(body[start:end], start) if p.start >= floor and _place_ok(body, p)]
+    toks = [t for t in tokens(body, start, end) if t.start >= floor]
+    places = [p for p in find_places(body[start:end], start, unknown=True)
+              if p.start >= floor and _place_ok(body, p) and not _is_actor(actors, p)]
     dates = [d for d in find_dates(body[start:end], start) if d.start >= floor]
     return SentenceContext(index, toks, actors, places, dates, published_at)
+
+
+def _is_actor(actors: ActorIndex, p: PlaceMention) -> bool:
+    """Is an unresolved place phrase really an actor ("in Hamas")?"""
+    return p.iso3 is None and bool(actors.in_span(p.start, p.end + 1))
 
 
 def _place_ok(body: str, p: PlaceMention) -> bool:
@@ -101,14 +108,14 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     toks = ctx.toks
     anchor = cue.gov if cue.gov >= 0 else cue.i
     lo = left_bound(toks, anchor)
-    if lo > 0 and toks[lo - 1].low in ("said", "told") and not ctx.actors.in_span(toks[lo].start, toks[anchor].start):
-        lo = left_bound(toks, lo - 1)
     hi = right_bound(toks, cue.j)
     skips = tuple(skip_relatives(toks, lo, hi))
     subject = Region(lo, anchor, skips)
     obj = Region(cue.j, hi, skips)
     blocked = [(p.start, p.end) for p in ctx.places]
     subj = parties(toks, subject, ctx.actors, blocked)
+    if not subj and toks[anchor].low in GERUND_GOVERNORS:
+        subj = speaker_before(toks, lo, ctx.actors, blocked)
     if not subj:
         pron = pronoun_subject(toks, subject, ctx.actors)
         subj = [pron] if pron is not None else []
@@ -127,6 +134,15 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:
         return [_with(base, subj, [m], m.actor_id) for m in objs]
     return [_with(base, subj, objs, "")]
+
+
+def speaker_before(toks: list[Tok], lo: int, actors: ActorIndex, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """The speaker of "X said …, after meeting Y": the last mention before the speech verb at lo-1."""
+    if lo == 0 or toks[lo - 1].low not in ("said", "told", "says"):
+        return []
+    start = left_bound(toks, lo - 1)
+    found = parties(toks, Region(start, lo - 1), actors, blocked)
+    return found[-1:]
 
 
 def _with(base: Draft, subj: list[Mention], objs: list[Mention], counterpart: str) -> Draft:
@@ -152,10 +168,21 @@ def _has_party(toks: list[Tok], obj: Region, objs: list[Mention]) -> bool:
     if k >= obj.hi or toks[k].text[:1].isdigit():
         return False
     if any(m.start == toks[k].start for m in objs):
-        return True
+        return not _possessive_thing(toks, k, obj.hi)
     people = word_set("people")
     return any(toks[n].low in people or toks[n].low in ("meeting", "talks", "call")
                for n in range(k, min(k + 5, obj.hi)))
+
+
+def _possessive_thing(toks: list[Tok], k: int, hi: int) -> bool:
+    """Is the object "X's <thing>" ("Qatar's mediation") rather than "X's <person>"?"""
+    n = k
+    while n < hi and not toks[n].text.endswith(("'s", "’s")) and n < k + 4:
+        n += 1
+    if n >= hi or not toks[n].text.endswith(("'s", "’s")) or n + 1 >= hi:
+        return False
+    nxt = toks[n + 1].low
+    return nxt not in word_set("people") and nxt not in word_set("roles")
 
 
 def _split(toks: list[Tok], cue: Cue, lo: int, hi: int) -> bool:
@@ -169,9 +196,11 @@ def _set_place(ctx: SentenceContext, d: Draft, cue: Cue, lo: int, hi: int, subj:
         return
     toks = ctx.toks
     cue_pos, end = toks[cue.i].start, toks[hi - 1].end
-    after = [p for p in ctx.places if cue_pos <= p.start < end]
-    before = [p for p in ctx.places if p.start < cue_pos and p.start >= toks[lo].start]
-    before_any = [p for p in ctx.places if p.start < cue_pos]
+    known = [p for p in ctx.places if p.iso3 is not None or p.trigger == "at"]
+    after = [p for p in known if cue_pos <= p.start < end]
+    after += [p for p in ctx.places if p not in known and cue_pos <= p.start < end]
+    before = [p for p in known if p.start < cue_pos and p.start >= toks[lo].start]
+    before_any = [p for p in known if p.start < cue_pos]
     place = after[0] if after else before[-1] if before else before_any[-1] if before_any else None
     if place is not None:
         d.place, d.location, d.country = place, place.text, place.iso3

@@ -16,7 +16,7 @@ import datetime as dt
 
 from newsfacts.builders.dates import DateMention
 from newsfacts.builders.meetings_cues import Cue
-from newsfacts.builders.meetings_draft import Draft, SentenceContext, speech_date
+from newsfacts.builders.meetings_draft import Draft, SentenceContext, speaker_before, speech_date
 from newsfacts.builders.meetings_parts import Region, parties, pronoun_subject
 from newsfacts.builders.meetings_text import left_bound, negated, right_bound, skip_relatives
 from newsfacts.builders.text import Doc, row_id
@@ -43,10 +43,10 @@ def apply_join(ctx: SentenceContext, cue: Cue, to: Draft) -> None:
         region = Region(cue.j, hi, tuple(skip_relatives(toks, cue.j, hi)))
     else:
         lo = left_bound(toks, cue.i)
-        if lo > 0 and toks[lo - 1].low in ("said", "told"):
-            lo = left_bound(toks, lo - 1)
         region = Region(lo, cue.i, tuple(skip_relatives(toks, lo, cue.i)))
     found = parties(toks, region, ctx.actors, blocked)
+    if not found and cue.side == "subject":
+        found = speaker_before(toks, region.lo, ctx.actors, blocked)
     if not found and cue.side == "subject":
         pron = pronoun_subject(toks, region, ctx.actors)
         found = [pron] if pron is not None else []

@@ -17,6 +17,8 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "agai
 PRONOUNS = {"he": ("person",), "she": ("person",), "who": ("person",),
             "they": ("organization", "state"), "it": ("organization", "state")}
 _LOOKBACK = 600
+EVENTS = frozenset({"summit", "conference", "assembly", "forum", "meeting", "talks", "session", "congress",
+                    "gathering", "ministerial"})
 _CHUNK_CUTS = frozenset({"in", "at", "on", "during", "by", "to", "for", "about", "over", "after", "last",
                          "this", "with", "that", "who", "which", "including"})
 _LEADS = frozenset({"with", "by", "between", "including", "met", "and", "from"})
@@ -53,7 +55,7 @@ def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: 
             continue
         if k > 0 and toks[k - 1].low in TOPIC_PREPS and toks[k - 1].text.islower():
             continue
-        if _role_modifier(toks, ends, m):
+        if _role_modifier(toks, ends, m) or _event_modifier(toks, ends, m):
             continue
         seen.add(m.actor_id)
         out.append(m)
@@ -77,9 +79,15 @@ def _role_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
     return k < len(toks) and toks[k].low in word_set("roles")
 
 
+def _event_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
+    """Does the mention name an event rather than a party ("the NATO summit")?"""
+    last = ends.get(m.end)
+    return last is not None and last + 1 < len(toks) and toks[last + 1].low in EVENTS
+
+
 def pronoun_subject(toks: list[Tok], region: Region, actors: ActorIndex) -> Mention | None:
     """The antecedent of a pronoun subject in the region ("he met" → the last person before)."""
-    for k in range(region.lo, region.hi):
+    for k in range(max(region.lo - 1, 0), region.hi):
         kinds = PRONOUNS.get(toks[k].text.lower())
         if kinds is None:
             continue

@@ -73,8 +73,6 @@ def left_bound(toks: list[Tok], i: int) -> int:
         low = toks[j].low
         if toks[j].text == ";" or (low in LEFT_STOPS and not toks[j].text.isupper()):
             return j + 1
-        if toks[j].text == "," and j + 1 < len(toks) and toks[j + 1].low == "and":
-            return j + 2
         j -= 1
     return 0
 

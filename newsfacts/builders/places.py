@@ -27,6 +27,11 @@ _TRIGGERS = frozenset({"in", "at", "to", "visited", "visiting", "visit", "near",
 _VENUE_NOUNS = frozenset({"office", "offices", "headquarters", "palace", "residence", "hotel", "embassy",
                           "compound", "building", "airport", "base", "ministry", "parliament", "consulate"})
 _MAX_NAME = 6
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                       "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                       "sept", "oct", "nov", "dec", "english", "french", "arabic", "spanish", "russian",
+                       "chinese", "parliament", "congress", "court"})
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,12 @@ def place_iso3(name: str) -> str | None:
     return _cities().get(key)
 
 
-def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
-    """Place phrases after "in", "at", "to", "visited" … in `text`, spans shifted by `offset`."""
+def find_places(text: str, offset: int = 0, unknown: bool = False) -> list[PlaceMention]:
+    """Place phrases after "in", "at", "to", "visited" … in `text`, spans shifted by `offset`.
+
+    With `unknown`, a capitalized name after "in" that resolves nowhere ("in Mamuju") is kept too,
+    with iso3 None; month and weekday names are never places.
+    """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     out: list[PlaceMention] = []
     i = 0
@@ -100,7 +109,7 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
         if trigger not in _TRIGGERS:
             i += 1
             continue
-        got = _phrase(text, toks, i + 1, trigger)
+        got = _phrase(text, toks, i + 1, trigger, unknown)
         if got is None:
             i += 1
             continue
@@ -111,7 +120,8 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMention]:
     return out
 
 
-def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str) -> tuple[int, PlaceMention] | None:
+def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str,
+            unknown: bool = False) -> tuple[int, PlaceMention] | None:
     """The place phrase starting at token i (after its trigger word), if any."""
     start = toks[i][0]
     k = i
@@ -134,6 +144,9 @@ def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str) -
             return names[n - 1] + 1, PlaceMention(start, start + len(phrase), phrase, iso3, trigger)
     if trigger == "at" and k > i:
         return _venue(text, toks, k, start)
+    if unknown and trigger == "in" and k == i and names and toks[k][2].lower() not in _CALENDAR:
+        end = toks[names[-1]][1]
+        return names[-1] + 1, PlaceMention(start, end, text[start:end], None, trigger)
     return None
 
 

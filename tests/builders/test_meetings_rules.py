@@ -1,0 +1,90 @@
+"""Tests of individual meeting rules: one hand-written sentence (or two) per rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfacts.builders.meetings import dateline_place
+from tests.builders.test_meetings import meetings
+
+
+def test_meetings_brought_together() -> None:
+    [row] = meetings("Norway brought the envoys of Peru and Chile together in Oslo in February.")
+    assert "state:nor" in row.participants
+    assert row.rule_id == "meetings.brought_together.v1"
+    assert (row.location_country, row.date, row.date_precision) == ("NOR", dt.date(2024, 2, 1), "month")
+
+
+def test_meetings_round_of_negotiations() -> None:
+    [row] = meetings("Kenya and Uganda concluded a third round of border negotiations in Nairobi on Friday.")
+    assert row.participants == ["state:ken", "state:uga"]
+    assert (row.location_country, row.date) == ("KEN", dt.date(2024, 3, 15))
+
+
+def test_meetings_relative_clause_held() -> None:
+    text = "Rojas briefed reporters on a meeting he had held in Quito last week with Ana Soto."
+    [row] = meetings(text, published_at="2024-05-22")
+    assert row.participants == ["person:ana-soto", "person:pablo-rojas"]
+    assert (row.location_country, row.date, row.date_precision) == ("ECU", dt.date(2024, 5, 1), "month")
+
+
+def test_meetings_who_subject() -> None:
+    [row] = meetings("Peru sent Ana Soto, who also attended a working session with Rojas by video link.")
+    assert row.participants == ["person:ana-soto", "person:pablo-rojas"]
+    assert row.mode == "video"
+
+
+def test_meetings_gerund_after_meeting_takes_the_speaker() -> None:
+    text = "Trade will grow, Virtanen said on Thursday, after meeting Rojas in Quito."
+    [row] = meetings(text)
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+    assert row.date is None  # "said on Thursday" dates the statement, not the meeting
+
+
+def test_meetings_event_names_are_not_parties() -> None:
+    [row] = meetings("On the sidelines of the NATO summit in Madrid, Virtanen met Rojas.")
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+    assert row.location_country == "ESP"
+
+
+@pytest.mark.parametrize("text", [
+    "The council welcomed Peru's decision on Monday.",
+    "Chile's foreign ministry said it had not received a formal request to host talks.",
+])
+def test_meetings_possessive_things_and_unsent_requests_are_not_meetings(text: str) -> None:
+    assert meetings(text) == []
+
+
+def test_meetings_summit_at_dateline_city() -> None:
+    text = "MADRID, June 26 — NATO leaders agreed at the summit on Wednesday to raise spending."
+    assert dateline_place(text, text.index("NATO")) == ("Madrid", "ESP")
+    [row] = meetings(text, published_at="2025-06-26")
+    assert (row.participants, row.location_country) == (["org:nato"], "ESP")
+    assert row.date == dt.date(2025, 6, 25)
+
+
+def test_meetings_unknown_town_takes_the_article_country() -> None:
+    text = "Floods hit Peru and Lima declared an emergency. Soto met village elders in Qxuyapampa on Monday."
+    [row] = meetings(text)
+    assert (row.location, row.location_country) == ("Qxuyapampa", "PER")
+
+
+def test_meetings_led_by_joins_the_last_meeting() -> None:
+    text = "Peru hosted a delegation from Chile in Lima on Monday. The delegation was led by Pablo Rojas."
+    [row] = meetings(text)
+    assert row.participants == ["person:pablo-rojas", "state:chl", "state:per"]
+
+
+def test_meetings_declined_comment_adds_nobody() -> None:
+    text = "Virtanen met Rojas in Quito on Monday. Chile declined to comment on the talks."
+    [row] = meetings(text)
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+
+
+def test_meetings_continuation_inherits_date_and_place() -> None:
+    text = "Virtanen held talks with Rojas in Quito on Tuesday. Virtanen also met Ana Soto during the visit."
+    rows = meetings(text)
+    assert len(rows) == 2
+    assert {(r.location_country, r.date) for r in rows} == {("ECU", dt.date(2024, 3, 19))}
