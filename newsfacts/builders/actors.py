@@ -31,12 +31,12 @@ def build_actors(doc: Doc) -> tuple[list[ActorRow], ActorIndex, list[Problem]]:
     ctx.taken = [False] * len(ctx.toks)
     _block_credits(ctx, doc)
     found = resolve(ctx, fixed_names(ctx) + named_orgs(ctx) + descriptions(ctx))
-    _state_prefixes(ctx, found)
+    found = _state_prefixes(ctx, found)
     found += capitals(ctx)
     found += acronyms(ctx, found)
     found += find_people(ctx, found)
     found += back_references(ctx, found)
-    found = [c for c in found if c.kind != "place"]
+    found += nested_states(ctx, found)
     rows, mentions = make_rows(doc, ctx, found)
     return rows, ActorIndex(rows, mentions), []
 
@@ -65,8 +65,11 @@ def resolve(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
     return sorted(out, key=lambda c: c.t0)
 
 
-def _state_prefixes(ctx: Ctx, found: list[Cand]) -> None:
-    """Extend national organizations over a possessive state before them ("Kenya's National Assembly")."""
+def _state_prefixes(ctx: Ctx, found: list[Cand]) -> list[Cand]:
+    """Extend national organizations over a possessive state before them ("Kenya's National
+    Assembly"); the state's own candidate there is absorbed."""
+    starts = {c.t0: c for c in found}
+    absorbed: set[int] = set()
     for c in found:
         if c.kind != "organization" or c.t0 == 0 or c.rule == "actors.org_description.v1":
             continue
@@ -75,14 +78,40 @@ def _state_prefixes(ctx: Ctx, found: list[Cand]) -> None:
         if hit is None or c.country not in (None, hit[1]) or (c.canon and c.country is None):
             continue
         t0, iso = hit
-        if any(ctx.taken[t0:c.t0]):
+        owner = starts.get(t0)
+        if any(ctx.taken[t0:c.t0]) and (owner is None or owner.t1 != c.t0 or owner.kind != "state"):
             continue
+        if owner is not None and owner.t1 == c.t0:
+            absorbed.add(id(owner))
         for k in range(t0, c.t0):
             ctx.taken[k] = True
         c.bare, c.t0, c.start, c.text = c.text, t0, ctx.toks[t0].start, ctx.body[ctx.toks[t0].start:c.end]
         c.country, c.affiliation = iso, gz.state_name(iso)
         if c.key.startswith("org||"):
             c.key = f"org|{iso}|{c.key[5:]}"
+    return [c for c in found if id(c) not in absorbed]
+
+
+def nested_states(ctx: Ctx, found: list[Cand]) -> list[Cand]:
+    """States named inside an organization's name ("Kenya's interior ministry", "Central Bank of
+    Sri Lanka"): the state is an actor too, but its mention stays out of the index."""
+    out = []
+    for c in found:
+        if c.kind != "organization":
+            continue
+        i = c.t0
+        while i < c.t1:
+            for size in (3, 2, 1):
+                j = i + size
+                text = ctx.text(i, j) if j <= c.t1 else ""
+                iso = gz.state_iso3(text) if text and ctx.toks[i].cap else None
+                if iso is not None and all(ctx.gap_ok(k, k + 1) for k in range(i, j - 1)):
+                    out.append(ctx.cand(i, j, "state", "state|" + iso, "actors.state_name.v1",
+                                        country=iso, extra={"nested": "1"}))
+                    i = j - 1
+                    break
+            i += 1
+    return out
 
 
 def capitals(ctx: Ctx) -> list[Cand]:
@@ -101,9 +130,11 @@ def capitals(ctx: Ctx) -> list[Cand]:
             iso, org = gz.capital_iso3(text), metonyms.get(text)
             if iso is None and org is None:
                 continue
-            if i > 0 and toks[i - 1].text.lower() in locative:
+            before = i - 2 if i > 1 and toks[i - 1].text == "The" else i - 1
+            if before >= 0 and toks[before].text.lower() in locative:
                 break
-            if j < len(toks) and toks[j].cap and ctx.gap_ok(j - 1, j) and not toks[j - 1].possessive:
+            if j < len(toks) and ctx.gap_ok(j - 1, j) and not toks[j - 1].possessive and (
+                    toks[j].cap or toks[j].text.lower() in words().capital_place_nouns):
                 break
             for k in range(i, j):
                 ctx.taken[k] = True

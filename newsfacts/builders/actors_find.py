@@ -98,10 +98,10 @@ def fixed_names(ctx: Ctx) -> list[Cand]:
     table, max_len = organizations()
     toks, out = ctx.toks, []
     for i in range(len(toks)):
-        if ctx.taken[i] or not toks[i].cap:
+        if ctx.taken[i] or not toks[i].text[:1].isalpha():
             continue
         j = i + 1
-        while j < len(toks) and j - i < max_len and ctx.gap_ok(j - 1, j) and not toks[j - 1].possessive:
+        while j < len(toks) and j - i < max_len and ctx.gap_ok(j - 1, j):
             j += 1
         for k in range(j, i, -1):
             c = _fixed(ctx, i, k, table)
@@ -113,17 +113,18 @@ def fixed_names(ctx: Ctx) -> list[Cand]:
 
 def _fixed(ctx: Ctx, i: int, k: int, table: dict[tuple[str, ...], OrgEntry]) -> Cand | None:
     """The lexicon org, state or place named by tokens [i, k), if any."""
-    if not ctx.toks[k - 1].cap and ctx.toks[k - 1].text[:1].isalpha():
-        return None
     entry = table.get(tuple(t.key for t in ctx.toks[i:k]))
     if entry is not None:
         return ctx.cand(i, k, "organization", "org|" + entry.name, "actors.org_lexicon.v1",
                         canon=entry.name, country=entry.country, affiliation=entry.affiliation)
+    if not ctx.toks[i].cap or not ctx.toks[k - 1].cap or any(t.possessive for t in ctx.toks[i:k - 1]):
+        return None
     text = ctx.text(i, k)
     if gz.fold(text) in PLACES:
-        return ctx.cand(i, k, "place", "place", "actors.place.v1")
+        return ctx.cand(i, k, "place", "place", "actors.place.v1", country=gz.territory_iso3(text))
     iso = gz.state_iso3(text)
-    if iso is not None and _state_text_ok(text):
+    nxt = ctx.body[ctx.toks[k - 1].end:ctx.toks[k - 1].end + 1]
+    if iso is not None and _state_text_ok(text) and nxt != "$":
         return ctx.cand(i, k, "state", "state|" + iso, "actors.state_name.v1", country=iso)
     return None
 
@@ -158,21 +159,24 @@ def named_orgs(ctx: Ctx) -> list[Cand]:
 
 
 def _run_end(ctx: Ctx, i: int) -> int:
-    """End (exclusive) of the capitalized run starting at token i."""
+    """End (exclusive) of the capitalized run starting at token i (joiners allowed inside)."""
     w, toks = words(), ctx.toks
     j = i + 1
     while j < len(toks) and ctx.gap_ok(j - 1, j):
         prev, t = toks[j - 1], toks[j]
-        if prev.possessive and (state_ending(ctx, j - 1) or _is_lexicon_org(prev)):
+        if prev.possessive and (state_ending(ctx, j - 1) or _is_lexicon_org(prev) or t.text not in w.org_heads):
             break
         if t.text in CALENDAR:
             break
         if t.cap:
             j += 1
-        elif t.text.lower() in w.joiners and j + 1 < len(toks) and toks[j + 1].cap and ctx.gap_ok(j, j + 1):
-            j += 2
-        else:
+            continue
+        m = j
+        while m < len(toks) and m - j < 2 and toks[m].text.lower() in w.joiners and ctx.gap_ok(m - 1, m):
+            m += 1
+        if m == j or m >= len(toks) or not toks[m].cap or not ctx.gap_ok(m - 1, m):
             break
+        j = m + 1
     return j
 
 
@@ -181,26 +185,62 @@ def _is_lexicon_org(t: Token) -> bool:
 
 
 def _org_in_run(ctx: Ctx, i: int, j: int) -> list[Cand]:
-    """The organization named in the run [i, j), cut at titles and trimmed of function words."""
+    """The organization named in the run [i, j): from its first word to its last institution noun
+    and the "of …" / "for …" segments after it; cut before a title that starts a person's name."""
     w, toks = words(), ctx.toks
-    while i < j and (toks[i].text.lower() in FUNCTION_WORDS or (toks[i].text in w.stopwords
-                     and toks[i].text not in w.org_heads and toks[i].text.lower() not in ("national", "central"))):
+    while i < j and (toks[i].text.lower() in FUNCTION_WORDS or toks[i].text in CALENDAR):
         i += 1
-    heads = [k for k in range(i, j) if toks[k].text in w.org_heads]
-    if not heads:
+    heads: list[int] = []
+    for k in range(i, j):
+        t = toks[k]
+        titled = t.text in w.honorifics or t.text.lower() in w.roles
+        if heads and titled and not t.possessive and k + 1 < j and toks[k + 1].text not in w.org_heads:
+            j = k
+            break
+        if t.text in w.org_heads:
+            heads.append(k)
+    if not heads or toks[heads[-1]].text == "Cabinet" and heads[-1] + 1 < len(toks) \
+            and toks[heads[-1] + 1].text == "Secretary":
         return []
-    end = heads[-1] + 1
-    while end < j and (toks[end].text.lower() in w.joiners or (toks[end].cap
-                       and toks[end].text not in w.honorifics and toks[end].text.lower() not in w.roles)):
-        end += 1
-    while end > i and toks[end - 1].text.lower() in w.joiners:
-        end -= 1
+    end = _extend(ctx, heads[-1] + 1, j, toks[heads[-1]].text)
+    if end is None:
+        return []
     start = i
     while start < heads[0] and (toks[start].text in w.honorifics or toks[start].text.lower() in w.roles):
         start += 1
     if end - start < 2 and not toks[start].text.isupper():
         return []
     return [_named(ctx, start, end)]
+
+
+LOCATED = frozenset({"Embassy", "Consulate", "Mission", "Chamber", "Office", "Delegation", "Commerce"})
+
+
+def _extend(ctx: Ctx, k: int, j: int, head: str) -> int | None:
+    """End of an organization name after its last head: joiner-led segments ("of Foreign Affairs").
+    None when a non-name word follows the head directly ("… Fund Facility", "… Council Resolution")."""
+    w, toks = words(), ctx.toks
+    while k < j:
+        t = toks[k]
+        if t.cap:
+            return None if t.text in w.stopwords and t.text not in w.org_heads else k
+        m = k
+        while m < j and toks[m].text.lower() in w.joiners:
+            m += 1
+        seg = m
+        while seg < j and toks[seg].cap:
+            seg += 1
+        if seg == m:
+            break
+        joined = {x.text.lower() for x in toks[k:m]}
+        text = ctx.text(m, seg)
+        place = gz.state_iso3(text) or gz.place_iso3(text)
+        if "in" in joined and not (head in LOCATED and place):
+            break
+        if "and" in joined and (place or gz.demonym_iso3(toks[m].text) or _is_lexicon_org(toks[m])):
+            break
+        k = seg
+    return k
 
 
 def _named(ctx: Ctx, i: int, j: int) -> Cand:
@@ -226,34 +266,70 @@ def _named(ctx: Ctx, i: int, j: int) -> Cand:
 
 
 def descriptions(ctx: Ctx) -> list[Cand]:
-    """State or demonym + institution noun: organizations, or the state itself for "government"."""
+    """State, demonym or organization + institution noun ("China's Foreign Ministry", "the Hamas
+    government media office"); "government" makes the phrase an alias of the state itself."""
     out = []
     for i in range(len(ctx.toks)):
-        if ctx.toks[i].cap and (hit := state_ending(ctx, i)) is not None:
-            c = _description(ctx, hit[0], i, hit[1])
+        if not ctx.toks[i].text[:1].isalpha():
+            continue
+        owner = _owner_ending(ctx, i)
+        if owner is not None:
+            c = _description(ctx, i, owner)
             if c is not None:
                 out.append(c)
     return out
 
 
-def _description(ctx: Ctx, t0: int, i: int, iso: str) -> Cand | None:
-    """The description after the state words [t0, i], if its head follows within three words."""
+@dataclass(frozen=True)
+class Owner:
+    """The state or organization a description starts with."""
+
+    t0: int
+    key: str            # ISO3 of a state, or an organization's lexicon name
+    country: str | None
+    affiliation: str | None
+    state: bool
+
+
+def _owner_ending(ctx: Ctx, i: int) -> Owner | None:
+    """The state (name, demonym, possessive capital) or lexicon organization ending at token i."""
+    if ctx.toks[i].cap and (hit := state_ending(ctx, i)) is not None:
+        return Owner(hit[0], hit[1], hit[1], gz.state_name(hit[1]), True)
+    table = organizations()[0]
+    for t0 in (i, i - 1):
+        entry = table.get(tuple(t.key for t in ctx.toks[t0:i + 1])) if t0 >= 0 else None
+        if entry is not None:
+            return Owner(t0, entry.name, entry.country, entry.name, False)
+    return None
+
+
+def _description(ctx: Ctx, i: int, owner: Owner) -> Cand | None:
+    """The description after the owner words ending at token i, if a head follows within four words."""
     w, toks = words(), ctx.toks
-    for j in range(i + 1, min(i + 4, len(toks))):
+    for j in range(i + 1, min(i + 5, len(toks))):
         if not ctx.gap_ok(j - 1, j) or (toks[j - 1].possessive and j - 1 != i):
             return None
         low = toks[j].text.lower()
         if low in w.bad_modifiers or low in FUNCTION_WORDS:
             return None
-        phrase = ctx.text(i + 1, j + 1).lower()
-        last2 = ctx.text(max(i + 1, j - 1), j + 1).lower()
-        if low in w.government or last2 in w.government:
-            return ctx.cand(t0, j + 1, "state", "state|" + iso, "actors.state_government.v1",
-                            name_ok=False, country=iso)
-        if low in w.heads or last2 in w.military:
-            if j + 1 < len(toks) and toks[j + 1].cap and ctx.gap_ok(j, j + 1) and toks[j].cap:
-                return None
-            rest = canonical(phrase)
-            return ctx.cand(t0, j + 1, "organization", f"org|{iso}|{rest}", "actors.org_description.v1",
-                            country=iso, affiliation=gz.state_name(iso))
+        nxt = toks[j + 1].text.lower() if j + 1 < len(toks) and ctx.gap_ok(j, j + 1) else ""
+        if owner.state and (low in w.government or f"{low} {nxt}" in w.government):
+            end = j + 2 if f"{low} {nxt}" in w.government else j + 1
+            return ctx.cand(owner.t0, end, "state", "state|" + owner.key, "actors.state_government.v1",
+                            name_ok=False, country=owner.key)
+        if low not in w.heads and f"{low} {nxt}" not in w.military:
+            continue
+        end = j + 2 if f"{low} {nxt}" in w.military else j + 1
+        if nxt in w.not_after_head or (toks[j].cap and nxt[:1].isalpha() and toks[j + 1].cap):
+            return None
+        if toks[end - 1].possessive and (sub := _description(ctx, end - 1, owner)) is not None:
+            return _widen(ctx, sub, owner.t0)
+        rest = canonical(ctx.text(i + 1, end))
+        return ctx.cand(owner.t0, end, "organization", f"org|{owner.key}|{rest}", "actors.org_description.v1",
+                        country=owner.country, affiliation=owner.affiliation)
     return None
+
+
+def _widen(ctx: Ctx, c: Cand, t0: int) -> Cand:
+    """The candidate c starting at token t0 instead ("German parliament's budget office")."""
+    return ctx.cand(t0, c.t1, c.kind, c.key, c.rule, country=c.country, affiliation=c.affiliation)

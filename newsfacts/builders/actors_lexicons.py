@@ -43,6 +43,8 @@ class Words:
     bad_modifiers: frozenset[str]
     synonyms: dict[str, str]
     speech: frozenset[str]
+    not_after_head: frozenset[str]
+    capital_place_nouns: frozenset[str]
 
 
 @cache
@@ -62,7 +64,8 @@ def words() -> Words:
         modifiers=low(t["modifiers"]), heads=low(inst["heads"]), military=low(inst["military"]),
         government=low(inst["government"]), bad_modifiers=low(inst["bad_modifiers"]),
         synonyms={str(k).lower(): str(v) for k, v in inst["synonyms"].items()},
-        speech=low(w["speech_verbs"]),
+        speech=low(w["speech_verbs"]), not_after_head=low(inst["not_after_head"]),
+        capital_place_nouns=low(inst["capital_place_nouns"]),
     )
 
 

@@ -19,8 +19,9 @@ def make_rows(doc: Doc, ctx: Ctx, found: list[Cand]) -> tuple[list[ActorRow], li
     """Actor rows (sorted by id) and their mentions from the accepted candidates."""
     _remap_keys(found)
     groups: dict[str, list[Cand]] = {}
-    for c in sorted(found, key=lambda c: c.start):
-        groups.setdefault(c.key, []).append(c)
+    for c in sorted(found, key=lambda c: (c.start, c.end)):
+        if c.kind != "place":
+            groups.setdefault(c.key, []).append(c)
     home = _home_state(found)
     by_end = {c.t1 - 1: c for c in found}
     by_start = {c.t0: c for c in found}
@@ -31,7 +32,8 @@ def make_rows(doc: Doc, ctx: Ctx, found: list[Cand]) -> tuple[list[ActorRow], li
         if row.actor_id in rows:
             row = _merge(rows[row.actor_id], row)
         rows[row.actor_id] = row
-        mentions.extend(Mention(c.start, c.end, row.actor_id, row.kind, c.text) for c in cands)
+        mentions.extend(Mention(c.start, c.end, row.actor_id, row.kind, c.text) for c in cands
+                        if "nested" not in c.extra)
     return [rows[k] for k in sorted(rows)], sorted(mentions)
 
 
