@@ -74,11 +74,11 @@ class Resolver:
             if low.startswith(prefix + " "):
                 start += len(prefix) + 1
                 text, low = text[len(prefix) + 1:], low[len(prefix) + 1:]
-        if text.endswith(")") and "(" in text:
-            text = text[:text.rindex("(")].rstrip()
         if not text:
             return None
         mentions = [m for m in self.actors.in_span(max(0, start - MAX_NAME), end) if m.end > start]
+        if text.endswith(")") and "(" in text and len({m.actor_id for m in mentions}) <= 1:
+            text = text[:text.rindex("(")].rstrip() or text  # "The Food Agency (FA)" → "The Food Agency"
         if mentions:
             return Source(text, best_mention(mentions).actor_id)
         words = [w.strip(".,()") for w in low.split()]
@@ -98,11 +98,14 @@ class Resolver:
             return None
         noun = words[-1].removesuffix("'s")
         if noun in lex["documents"]:
-            return (self._actor_before(start, None, sentence_start) or self._recent(start, None))
+            owner = next((w for w in words[1:-1] if w in lex["generic_nouns"]), None)
+            return ((self._actor_before(start, owner, 0) if owner else None)
+                    or self._actor_before(start, None, sentence_start, kinds=("organization", "state"))
+                    or self._recent(start, None))
         if noun in lex["generic_nouns"]:
             return (self._actor_before(start, noun, 0) or self._recent(start, noun)
-                    or self._recent(start, None))
-        return self._title(" ".join(words[1:]), start)
+                    or self._actor_before(start, None, sentence_start, kinds=("organization",)))
+        return self._title(words[1:], start)
 
     def _named(self, m: Mention) -> Source:
         """A source for an actor mention, under the actor's name."""
@@ -120,8 +123,9 @@ class Resolver:
                 return src
         return None
 
-    def _actor_before(self, pos: int, noun: str | None, sentence_start: int) -> Source | None:
-        """The nearest organization or state before `pos` (from `sentence_start` on) named with `noun`."""
+    def _actor_before(self, pos: int, noun: str | None, sentence_start: int,
+                      kinds: tuple[str, ...] = ("organization", "state")) -> Source | None:
+        """The nearest actor of `kinds` before `pos` (from `sentence_start` on) named with `noun`."""
         i = bisect.bisect_left(self._starts, pos) - 1
         seen = 0
         while i >= 0 and seen < MAX_LOOK_BACK:
@@ -129,22 +133,24 @@ class Resolver:
             if m.start < sentence_start:
                 return None
             name = self._named(m).text
-            if m.kind != "person" and (noun is None or noun in name.lower()):
+            if m.kind in kinds and (noun is None or noun in name.lower()):
                 return self._named(m)
             i -= 1
             seen += 1
         return None
 
-    def _title(self, title: str, pos: int) -> Source | None:
-        """The person last mentioned before `pos` whose title ends with `title` ("vice premier")."""
-        if not title:
+    def _title(self, words: list[str], pos: int) -> Source | None:
+        """The person last mentioned before `pos` whose title ends like the phrase ("vice premier")."""
+        endings = [" ".join(words[-n:]) for n in (2, 1) if len(words) >= n and words[-n:][0][:1].isalpha()]
+        if not endings:
             return None
         i = bisect.bisect_left(self._starts, pos) - 1
         seen = 0
         while i >= 0 and seen < MAX_LOOK_BACK:
             m = self.actors.mentions[i]
             row = self.actors.actors.get(m.actor_id)
-            if m.kind == "person" and row and row.title and row.title.lower().endswith(title):
+            title = row.title.lower() if row and row.title else ""
+            if m.kind == "person" and title and any(title.endswith(e) for e in endings):
                 return self._named(m)
             i -= 1
             seen += 1

@@ -164,7 +164,7 @@ class Sources:
             m = self.actors.at(self.tokens[j - 1].start)
             if m is not None and m.end > self.tokens[j - 1].end:
                 j = self._phrase_end(_bisect_token(self.tokens, m.end - 1) + 1, hi)
-        return Cue(k, "according", k + 2, j, True, self._resolve(k + 2, j, k))
+        return Cue(k, "according", k + 2, j, True, self._resolve(k + 2, j, 0))
 
     def _is_verb(self, k: int, lo: int) -> bool:
         """Is the cue word at k a finite reporting verb (not "the estimated", "are estimated", negated)?"""
@@ -184,8 +184,10 @@ class Sources:
             src = next((c.source for c in reversed(earlier) if c.source), None)
             if src is not None:
                 return Cue(k, "speech", k, k, False, src)
-            return self._appositive_cue(k, "speech", lo, hi)
+            return self._appositive_cue(k, "weak", lo, hi)
         kind = "speech" if word in lex["speech"] else "weak" if word in lex["weak"] else "object"
+        if word in lex["announce"] and self._no_complement(k, hi):
+            kind = "speech"
         sf = self._subject_start(k, lo)
         sl = self._strip_tail(sf, k)
         if sf < sl:
@@ -206,8 +208,10 @@ class Sources:
         mentions = self.actors.in_span(start, end)
         if mentions:
             people = [m for m in mentions if m.kind == "person"]
-            m = people[0] if people else mentions[0]
+            m = people[0] if people else mentions[-1]
             sf, sl = self._token_at(m.start), self._token_at(m.end - 1) + 1
+            if sl < k and self.tokens[sl].lower in source_lex()["group_heads"] and self.tokens[sl].text.islower():
+                sl += 1
         else:
             sf, sl = lo, self._leading_np(lo, k)
         if sf >= sl:
