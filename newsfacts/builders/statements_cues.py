@@ -24,6 +24,9 @@ NEG_WINDOW = 4
 ING_BEFORE = frozenset([",", "and", "—", "–", "as", "while", "by", "before", "after"])
 
 
+MODALS = frozenset(["would", "will", "could", "might", "may", "should", "must", "can", "shall"])
+
+
 @dataclass(frozen=True)
 class Cue:
     """A speech verb at token index `j`; `in_quote` for a verb opening a quotation."""
@@ -71,11 +74,22 @@ def _accept(toks: list[Tok], j: int, form: VerbForm, in_quote: bool) -> bool:
         low = prev.lower
         if low in words("determiners") or prev.possessive or low == "to":
             return False
-    if form.kind == "ing" and not (prev is None or prev.text in ING_BEFORE or prev.lower in ING_BEFORE):
+        if form.kind == "ed" and low in words("documents") and _modifier_follows(toks, j):
+            return False
+        if low in MODALS:
+            return False
+    if form.kind == "ing" and not (prev is None or prev.text in ING_BEFORE or prev.lower in ING_BEFORE
+                                   or any(t.lower in words("documents") for t in toks[max(0, j - 3):j])):
         return False
-    if form.noun_like and form.kind in ("base", "s") and not _subject_word(prev):
+    if form.noun_like and form.kind in ("base", "s") and not (_subject_word(prev) and _complement(toks, j)):
         return False
     return _needs_ok(toks, j, form)
+
+
+def _modifier_follows(toks: list[Tok], j: int) -> bool:
+    """`a statement posted on Telegram`: a participle after a document noun, then a preposition."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is not None and nxt.is_word and nxt.lower in words("prepositions") | {"online", "afterwards"}
 
 
 def negated(toks: list[Tok], j: int) -> bool:
@@ -109,6 +123,18 @@ def _subject_word(prev: Tok | None) -> bool:
     return (prev.is_cap or low in words("pronouns_person") or low in words("pronouns_group")
             or low in words("groups") or (skippable(prev) and low not in words("determiners"))
             or low.endswith("s"))
+
+
+def _complement(toks: list[Tok], j: int) -> bool:
+    """After a noun-like form ("pledges", "claim"): a complement, not another verb or "of"."""
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    if nxt.quoted or not nxt.is_word:
+        return nxt.quoted or nxt.text in "$€£¥:"
+    low = nxt.lower
+    return (low in ("that", "to", "for", "on", "against", "it", "they", "he", "she") or nxt.is_cap
+            or nxt.text[0].isdigit() or low in words("determiners") or low in words("skip"))
 
 
 def _needs_ok(toks: list[Tok], j: int, form: VerbForm) -> bool:

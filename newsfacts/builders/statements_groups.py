@@ -26,7 +26,7 @@ from newsfacts.builders.statements_speaker import (
 from newsfacts.builders.statements_tokens import Tok
 from newsfacts.builders.statements_via import in_document, is_document, platform_after, told_channel
 
-INVERTING = frozenset(["say", "add", "tell", "write", "warn", "insist", "continue", "explain"])
+INVERTING = frozenset(["say", "add", "write", "warn", "insist", "continue", "explain"])
 CONTINUATION = frozenset(["and", "but", "then"])
 WINDOW = 40
 ADJUNCT_PREPS = frozenset(["on", "in", "at", "after", "before", "during", "from", "late", "earlier",
@@ -86,11 +86,10 @@ def _cue_group(ctx: UnitContext, cue: Cue, groups: list[Group]) -> Group | None:
             return None
         return _participle(ctx, cue)
     pos = j - 1 if cue.in_quote else j
-    if _inverted(toks, j, cue):
+    a, b, how = subject_before(toks, pos, 0)
+    if how != "appositive" and not cue.in_quote and _inverted(toks, j, cue):
         a, b = j + 1, np_right(toks, j + 1, len(toks))
         how = "inverted"
-    else:
-        a, b, how = subject_before(toks, pos, 0)
     if how in CONTINUATION or (how == "np" and last is not None and _same_as_last(ctx, a, b, last)):
         if last is None:
             return _participle(ctx, cue)
@@ -171,11 +170,20 @@ def _participle(ctx: UnitContext, cue: Cue) -> Group | None:
                 return Group(speakers, cue.form.cue, "statements.reported.v1", a, j, j + 1, True,
                              via=(a, doc_at + 1), subject=(a, doc_at + 1), members=[j])
     a, b = main_subject_range(toks, 0, j)
-    speakers = ctx.resolver.resolve(toks, a, b)
+    via = None
+    if a < b and is_document(toks, a, b):
+        speakers, via = _doc_speakers(ctx, a, b), (a, b)
+    elif a < b and ctx.resolver.head_mention(toks, a, b) is not None:
+        speakers = ctx.resolver.resolve(toks, a, b)
+    else:
+        person = next((m for m in ctx.resolver.actors.in_span(toks[a].start if a < j else toks[0].start,
+                                                              toks[j].start)
+                       if m.kind == "person" and not ctx.resolver.possessive(m)), None)
+        speakers = [ctx.resolver.speaker(person)] if person else ctx.resolver.resolve(toks, a, b)
     if not speakers:
         return None
     return Group(speakers, cue.form.cue, "statements.reported.v1", a, j, j + 1, True,
-                 subject=(a, b), members=[j])
+                 via=via, subject=(a, b), members=[j])
 
 
 def _doc_speakers(ctx: UnitContext, a: int, b: int) -> list[Speaker]:
@@ -217,7 +225,11 @@ def _inverted(toks: list[Tok], j: int, cue: Cue) -> bool:
     prev, nxt = toks[j - 1], toks[j + 1]
     if not (prev.text == "," or (prev.quoted and not prev.is_word)):
         return False
-    return nxt.is_word and not nxt.quoted and (nxt.is_cap or nxt.lower in ("the", "a", "an"))
+    if not nxt.is_word or nxt.quoted or nxt.lower in ("that", "it", "they", "he", "she", "we"):
+        return False
+    end = np_right(toks, j + 1, len(toks))
+    return end > j + 1 and any(t.is_cap for t in toks[j + 1:end]) and (
+        end >= len(toks) or not toks[end].is_word or toks[end].lower in ADJUNCT_PREPS or skippable(toks[end]))
 
 
 def _trailing(toks: list[Tok], k: int, cue: Cue) -> bool:

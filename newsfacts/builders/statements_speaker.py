@@ -23,6 +23,8 @@ from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_tokens import Tok
 
 MAX_PHRASE = 30
+PERSON_NOUNS = frozenset(["official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "source",
+                          "officials", "diplomats", "sources", "leaders", "ministers"])
 MAX_LOOKBACK = 60
 DAYS_MONTHS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -80,6 +82,10 @@ def np_left(toks: list[Tok], k: int, lo: int) -> int:
             i -= 1
             continue
         if not t.is_word:
+            if t.text in "'’" and i - 1 >= lo and toks[i - 1].is_word:
+                a = i
+                i -= 1
+                continue
             break
         low = t.lower
         if t.text[0].islower() and low in words("boundaries"):
@@ -89,7 +95,7 @@ def np_left(toks: list[Tok], k: int, lo: int) -> int:
                 break
         elif low in words("determiners") and i != k:
             prev = toks[i - 1] if i - 1 >= lo else None
-            if not (prev and prev.is_word and prev.lower in words("prepositions")):
+            if not (prev and prev.is_word and (prev.lower in words("prepositions") or prev.lower == "and")):
                 return i
         a = i
         i -= 1
@@ -128,6 +134,8 @@ def subject_before(toks: list[Tok], j: int, lo: int) -> tuple[int, int, str]:
     t = toks[k]
     if t.text == ",":
         return _appositive(toks, k, lo)
+    if t.text == ")" and not t.quoted:
+        return np_left(toks, k, lo), k + 1, "np"
     if not t.is_word or t.quoted:
         return k + 1, k + 1, "empty"
     if t.text[0].islower() and t.lower in words("boundaries") | {"and", "but"}:
@@ -176,6 +184,9 @@ def np_right(toks: list[Tok], i: int, hi: int) -> int:
 def main_subject_range(toks: list[Tok], lo: int, hi: int) -> tuple[int, int]:
     """The grammatical subject at the start of a clause: capitalized names, titles, group nouns."""
     i = lo
+    if i < hi and toks[i].text.isupper() and len(toks[i].text) > 1:
+        dash = next((n for n in range(i, min(hi, i + 15)) if toks[n].text in "—–-"), -1)
+        i = dash + 1 if dash >= 0 else i
     if i < hi and toks[i].lower in words("prepositions") | {"speaking", "during", "asked", "later"}:
         while i < hi and toks[i].text != ",":
             i += 1
@@ -232,7 +243,7 @@ class SpeakerResolver:
             return None
         best: Mention | None = None
         for m in self.actors.in_span(toks[a].start, toks[b - 1].end):
-            if self.possessive(m):
+            if self.possessive(m) or m.text.split()[-1].lower() in PERSON_NOUNS:
                 continue
             rest = [t for t in toks[a:b] if t.start >= m.end]
             if _tail_ok(rest):
@@ -272,33 +283,41 @@ class SpeakerResolver:
 
     def _description(self, toks: list[Tok], a: int, b: int) -> Speaker | None:
         """A definite description ("the minister", "the agency") → the actor it points at."""
-        if toks[a].lower != "the":
+        if toks[a].lower != "the" or not toks[b - 1].text[0].islower():
             return None
         head = toks[b - 1].lower
-        pos = toks[a].start
+        mods = toks[a + 1:b - 1]
         if head in words("titles"):
-            iso = next((c for t in toks[a:b] if (c := demonym_iso3(t.text))), None)
-            people = self.recent(pos, ("person",))
-            for m in people:
-                row = self.actors.actors.get(m.actor_id)
-                if row and row.title and head in row.title.lower() and (not iso or row.country == iso):
-                    return self.speaker(m)
-            for m in people:
-                row = self.actors.actors.get(m.actor_id)
-                if iso and row and row.country == iso:
-                    return self.speaker(m)
-            return self.speaker(people[0]) if people and not iso else None
-        if head in words("institutions"):
-            orgs = self.recent(pos, ("organization",))
+            return self._titled(toks[a].start, head, mods)
+        if head in words("institutions") and all(t.text[0].islower() and not t.possessive for t in mods):
+            orgs = self.recent(toks[a].start, ("organization",))
             for m in orgs:
                 row = self.actors.actors.get(m.actor_id)
                 if head in (row.name if row else m.text).lower():
                     return self.speaker(m)
             if head in ("government", "country"):
-                states = self.recent(pos, ("state",))
+                states = self.recent(toks[a].start, ("state",))
                 return self.speaker(states[0]) if states else None
             return self.speaker(orgs[0]) if orgs else None
         return None
+
+    def _titled(self, pos: int, head: str, mods: list[Tok]) -> Speaker | None:
+        """The recent person whose title best matches "the [Chinese] [deputy] minister"."""
+        iso = next((c for t in mods if (c := demonym_iso3(t.text))), None)
+        want = [t.lower for t in mods if t.lower in words("titles")]
+        best: Mention | None = None
+        score = -1
+        for m in self.recent(pos, ("person",)):
+            row = self.actors.actors.get(m.actor_id)
+            if row is None or (iso and row.country != iso):
+                continue
+            title = (row.title or "").lower()
+            sc = 1 + sum(w in title for w in want) if head in title else 0
+            if sc > score:
+                best, score = m, sc
+        if best is None or (score == 0 and want and not iso):
+            return None
+        return self.speaker(best)
 
 
 def _tail_ok(rest: list[Tok]) -> bool:
@@ -342,4 +361,8 @@ def _name_text(body: str, toks: list[Tok], a: int, b: int) -> str:
         n += 1
     if n > a and toks[b - 1].lower not in words("institutions") and (b - n >= 2 or n > k):
         return body[toks[n].start:toks[b - 1].end]
+    if b - a > 1 and toks[a].lower == "the":
+        a += 1
+    if b - a > 3 and toks[b - 1].text == ")" and toks[b - 3].text == "(":
+        b -= 3
     return body[toks[a].start:toks[b - 1].end]

@@ -64,6 +64,8 @@ def tokenize(body: str, start: int, end: int) -> list[Tok]:
                 j += 2
             else:
                 break
+        if j < end and body[j] == "." and "." in body[i:j]:
+            j += 1  # "U.N." keeps its final period
         out.append(Tok(body[i:j], i, j))
         i = j
     return out
