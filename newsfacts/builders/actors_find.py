@@ -176,6 +176,8 @@ def _run_end(ctx: Ctx, i: int) -> int:
             m += 1
         if m == j or m >= len(toks) or not toks[m].cap or not ctx.gap_ok(m - 1, m):
             break
+        if t.text == "and" and (toks[j + 1].text == "the" or state_ending(ctx, j - 1) or _is_lexicon_org(prev)):
+            break
         j = m + 1
     return j
 
@@ -199,14 +201,18 @@ def _org_in_run(ctx: Ctx, i: int, j: int) -> list[Cand]:
             break
         if t.text in w.org_heads:
             heads.append(k)
-    if not heads or toks[heads[-1]].text == "Cabinet" and heads[-1] + 1 < len(toks) \
-            and toks[heads[-1] + 1].text == "Secretary":
+    if not heads or (toks[heads[-1]].text == "Cabinet" and heads[-1] + 1 < len(toks) \
+            and toks[heads[-1] + 1].text == "Secretary"):
         return []
     end = _extend(ctx, heads[-1] + 1, j, toks[heads[-1]].text)
     if end is None:
         return []
     start = i
-    while start < heads[0] and (toks[start].text in w.honorifics or toks[start].text.lower() in w.roles):
+    for k in range(i, heads[0]):
+        if toks[k].text.lower() in w.joiners and toks[k].text != "and":
+            start = k + 1
+    while start < heads[0] and (toks[start].text in w.honorifics or toks[start].text.lower() in w.roles
+                                or toks[start].text.lower() in w.joiners):
         start += 1
     if end - start < 2 and not toks[start].text.isupper():
         return []
