@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.quotes import Quote, find_quotes
 from newsfacts.builders.statements_cues import find_cues
+from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_groups import Group, UnitContext, build_groups
 from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
 from newsfacts.builders.statements_tokens import Tok, mark_quoted, tokenize
@@ -47,6 +48,7 @@ from newsfacts.problems import Problem
 from newsfacts.schema.models import StatementKind, StatementRow
 
 JOIN = " … "
+INSTITUTIONS = words("institutions")
 STRIP = " \t\n,.;:—–"
 
 
@@ -119,6 +121,8 @@ def _according(ctx: UnitContext, groups: list[Group]) -> list[Group]:
     out = list(groups)
     for i, s, e in according_to(toks, 0, len(toks)):
         owner = next((g for g in reversed(out) if g.verb < i and g.start <= i), None)
+        if owner is None and i == 0:
+            owner = out[0] if out else None
         if owner is not None:
             if owner.via is None:
                 owner.via = (s, e)
@@ -126,14 +130,13 @@ def _according(ctx: UnitContext, groups: list[Group]) -> list[Group]:
         if is_data(toks, s, e):
             continue
         doc = is_document(toks, s, e)
-        quoted = any(t.quoted for t in toks[max(0, i - 80):i + 80])
-        if not doc and not quoted and has_figure(toks, max(0, i - 80), i):
+        content = (e, len(toks)) if i == 0 else (0, i)
+        lo, hi = max(content[0], content[1] - 80), content[1]
+        if not doc and not any(t.quoted for t in toks[lo:hi]) and has_figure(toks, lo, hi):
             continue
         speakers = _source_speakers(ctx, s, e) if doc else ctx.resolver.resolve(toks, s, e)
         if not speakers:
             continue
-        first = i == 0
-        content = (e, len(toks)) if first else (0, i)
         reported = not all(t.quoted or not t.is_word for t in toks[content[0]:content[1]])
         nxt = next((g.start for g in out if g.start > i), len(toks))
         g = Group(speakers, "according_to", "statements.according_to.v1", 0, i, content[0], reported,
@@ -145,9 +148,17 @@ def _according(ctx: UnitContext, groups: list[Group]) -> list[Group]:
 def _source_speakers(ctx: UnitContext, s: int, e: int) -> list[Speaker]:
     """Who stands behind a document source: an actor named in it, an organization of the unit,
     the last document's source, or the latest organization."""
-    res = ctx.resolver
-    for m in res.actors.in_span(ctx.toks[s].start, ctx.toks[e - 1].end):
+    res, toks = ctx.resolver, ctx.toks
+    for m in res.actors.in_span(toks[s].start, toks[e - 1].end):
         return [res.speaker(m)]
+    by = next((k for k in range(s, e - 1) if toks[k].lower in ("from", "by", "of")), -1)
+    if by >= 0:
+        return res.resolve(toks, by + 1, e)
+    noun = next((t for t in toks[s:e] if t.text[0].islower() and t.lower in INSTITUTIONS), None)
+    if noun is not None:
+        found = res.institution(toks[s].start, noun.lower)
+        if found is not None:
+            return [found]
     for m in res.actors.in_span(ctx.toks[max(0, s - 80)].start, ctx.toks[s].start):
         if m.kind == "organization" and not res.possessive(m):
             return [res.speaker(m)]

@@ -152,7 +152,8 @@ def _appositive(toks: list[Tok], comma: int, lo: int) -> tuple[int, int, str]:
         if s >= end:
             return end + 1, end + 1, ","
         first = toks[s]
-        if first.text[0].islower() or first.text[0].isdigit():
+        owner = first.possessive and s + 1 < end and toks[s + 1].text[0].islower()
+        if first.text[0].islower() or first.text[0].isdigit() or owner:
             if s - 1 < lo or toks[s - 1].text != ",":
                 return end + 1, end + 1, ","
             end = s - 1
@@ -199,6 +200,7 @@ def main_subject_range(toks: list[Tok], lo: int, hi: int) -> tuple[int, int]:
         low = t.lower
         ok = (t.is_cap or t.text in "()" or low in words("determiners") or low in words("groups")
               or low in words("titles") or low in words("institutions") or t.text[0].isdigit()
+              or low in words("documents")
               or (low in ("of", "for", "and", "the") and k + 1 < hi and toks[k + 1].is_cap))
         if not ok:
             break
@@ -290,16 +292,21 @@ class SpeakerResolver:
         if head in words("titles"):
             return self._titled(toks[a].start, head, mods)
         if head in words("institutions") and all(t.text[0].islower() and not t.possessive for t in mods):
-            orgs = self.recent(toks[a].start, ("organization",))
-            for m in orgs:
-                row = self.actors.actors.get(m.actor_id)
-                if head in (row.name if row else m.text).lower():
-                    return self.speaker(m)
-            if head in ("government", "country"):
-                states = self.recent(toks[a].start, ("state",))
-                return self.speaker(states[0]) if states else None
-            return self.speaker(orgs[0]) if orgs else None
+            return self.institution(toks[a].start, head)
         return None
+
+    def institution(self, pos: int, head: str) -> Speaker | None:
+        """The organization "the <head>" points at: the latest whose name has the head noun,
+        else the latest organization (the latest state for "the government")."""
+        if head in ("government", "country"):
+            states = self.recent(pos, ("state",))
+            return self.speaker(states[0]) if states else None
+        orgs = self.recent(pos, ("organization",))
+        for m in orgs:
+            row = self.actors.actors.get(m.actor_id)
+            if head in (row.name if row else m.text).lower():
+                return self.speaker(m)
+        return self.speaker(orgs[0]) if orgs else None
 
     def _titled(self, pos: int, head: str, mods: list[Tok]) -> Speaker | None:
         """The recent person whose title best matches "the [Chinese] [deputy] minister"."""
@@ -315,7 +322,7 @@ class SpeakerResolver:
             sc = 1 + sum(w in title for w in want) if head in title else 0
             if sc > score:
                 best, score = m, sc
-        if best is None or (score == 0 and want and not iso):
+        if best is None or (want and score < 1 + len(want)) or (score == 0 and not iso):
             return None
         return self.speaker(best)
 
