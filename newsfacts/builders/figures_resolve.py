@@ -96,6 +96,8 @@ class Resolver:
             return self._recent(start, None) or self._actor_before(start, None, sentence_start=0)
         if not words or words[0] not in ("the", "its", "a", "their", "an") or len(words) > 5:
             return None
+        if any(w.endswith("'s") for w in words[1:-1]):
+            return None  # "the governor's office" describes, it does not point back
         noun = words[-1].removesuffix("'s")
         if noun in lex["documents"]:
             owner = next((w for w in words[1:-1] if w in lex["generic_nouns"]), None)

@@ -78,9 +78,23 @@ def currency_word(word: str, states: frozenset[str]) -> tuple[str, str] | None:
     return shared_currency(low, states)
 
 
-def _prefix_currency(tokens: list[Token], i: int) -> tuple[int, str, str] | None:
-    """(first token, code, unit) of a currency symbol glued before the number at `i`."""
-    if i == 0 or tokens[i - 1].kind != PUNCT or tokens[i - 1].end != tokens[i].start:
+def _prefix_currency(tokens: list[Token], i: int, states: frozenset[str]) -> tuple[int, str, str] | None:
+    """(first token, code, unit) of a currency symbol, code or abbreviation before the number at `i`."""
+    if i == 0:
+        return None
+    prev = tokens[i - 1]
+    if prev.kind == WORD:
+        lex = currency_lex()
+        if prev.text in lex["codes_as_words"]:
+            return i - 1, prev.text, str(lex["codes_as_words"][prev.text])
+        word = lex["word_prefixes"].get(prev.text)
+        found = shared_currency(word, states) if word else None
+        return (i - 1, found[0], found[1]) if found else None
+    if prev.kind == PUNCT and prev.text == "." and i >= 2 and tokens[i - 2].text + "." in \
+            currency_lex()["word_prefixes"]:
+        found = shared_currency(currency_lex()["word_prefixes"][tokens[i - 2].text + "."], states)
+        return (i - 2, found[0], found[1]) if found else None
+    if prev.kind != PUNCT or prev.end != tokens[i].start:
         return None
     sym = tokens[i - 1].text
     symbols = currency_lex()["symbols"]
@@ -129,6 +143,8 @@ def _excluded(tokens: list[Token], num: Number, at_start: bool, money: bool) -> 
         return True
     if nxt == ":" or (prev == ":" and i > 1 and tokens[i - 2].kind == NUM):
         return True
+    if prev == "/" or (nxt == "/" and j + 1 < len(tokens) and tokens[j + 1].kind == NUM):
+        return True  # 2025/26, 12/05/2024
     if money or nxt in ("%", "percent", "per"):
         return False
     if num.plain and 1800 <= num.value <= 2100:
@@ -154,10 +170,18 @@ def _identifier(tokens: list[Token], num: Number, at_start: bool) -> bool:
     if prev.lower in figures_lex()["identifier_words"]:
         return True
     nxt = tokens[num.last] if num.last < len(tokens) else None
-    plural_next = nxt is not None and nxt.kind == WORD and nxt.text.islower() and nxt.text.endswith("s")
-    quals = {k[-1] for k in figures_lex()["qualifiers"]}
+    plural_next = nxt is not None and nxt.kind == WORD and nxt.text.islower() and (
+        nxt.text.endswith("s") or nxt.lower in _counted_irregular())
+    quals = {k[-1] for k in figures_lex()["qualifiers"]} | figures_lex()["weekdays"]
     return (prev.text[0].isupper() and not at_start and prev.lower not in quals
             and not plural_next and not _sentence_first(tokens, i - 1))
+
+
+@cache
+def _counted_irregular() -> frozenset[str]:
+    """Plural nouns that do not end in -s ("people", "children", "staff")."""
+    data = load_data("units.yaml")
+    return frozenset(data["irregular"]) | frozenset(data["invariant"])
 
 
 def _sentence_first(tokens: list[Token], i: int) -> bool:
@@ -225,7 +249,7 @@ def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) ->
 def _candidate(tokens: list[Token], num: Number, at_start: bool,
                states: frozenset[str]) -> Candidate | None:
     """The figure phrase around `num`, or None when the number is excluded."""
-    pre = _prefix_currency(tokens, num.first)
+    pre = _prefix_currency(tokens, num.first, states)
     first = pre[0] if pre else num.first
     currency, unit = (pre[1], pre[2]) if pre else (None, None)
     j = num.last
@@ -234,9 +258,12 @@ def _candidate(tokens: list[Token], num: Number, at_start: bool,
     if _excluded(tokens, num, at_start, currency is not None or unit == "percent"):
         return None
     start, qualifier = _qualifier(tokens, first)
-    value_max, j2 = _range_end(tokens, num, j, qualifier, states)
+    value_max, j2, factor = _range_end(tokens, num, j, qualifier, states)
+    value = num.value * factor
     if value_max is not None:
         qualifier, j = "range", j2
+        if start > 0 and tokens[start - 1].lower in figures_lex()["range_open"]:
+            start -= 1
         if unit is None:
             unit, currency, j = _suffix_unit(tokens, Number(j, j, 0, True, False, False), states, j)
     elif qualifier == "range_open":
@@ -249,7 +276,16 @@ def _candidate(tokens: list[Token], num: Number, at_start: bool,
         "percent", "percentage point", "basis point") else "figures.count.v1"
     if value_max is not None:
         rule = "figures.range.v1"
-    return Candidate(start, num.first, j, j, num.value, value_max, qualifier, currency, unit, rule)
+    return Candidate(start, num.first, j, j, value, value_max, qualifier, currency, unit, rule)
+
+
+def _scale_of(value: float) -> float:
+    """The largest scale (thousand, million, …) not above `value`."""
+    best = 1.0
+    for factor in (1e3, 1e6, 1e9, 1e12):
+        if value >= factor:
+            best = factor
+    return best
 
 
 def _suffix_unit(tokens: list[Token], num: Number, states: frozenset[str],
@@ -274,24 +310,28 @@ def _suffix_unit(tokens: list[Token], num: Number, states: frozenset[str],
 
 
 def _range_end(tokens: list[Token], num: Number, j: int, qualifier: str,
-               states: frozenset[str]) -> tuple[float | None, int]:
-    """(upper value, end token) of "between X and Y", "X to Y", "X-Y"; (None, j) otherwise."""
+               states: frozenset[str]) -> tuple[float | None, int, float]:
+    """(upper value, end token, factor for X) of "between X and Y", "X to Y", "X-Y".
+
+    The factor scales X when only Y carries the scale ("between 2 and 3 million"); (None, j, 1)
+    when there is no range.
+    """
     if num.suffix.startswith("-"):
         parsed = parse_digits(num.suffix[1:])
         if parsed and parsed[0] > num.value:
-            return parsed[0], j
-        return None, j
+            return parsed[0], j, 1.0
+        return None, j, 1.0
     start = num.first - 1
     while start >= 0 and tokens[start].kind == PUNCT and tokens[start].text in "$€£¥":
         start -= 1
     opener = tokens[start].lower if start >= 0 else ""
     if j >= len(tokens):
-        return None, j
+        return None, j, 1.0
     link = tokens[j].lower
     between = opener in figures_lex()["range_open"] and link == "and"
     plain_to = link in ("to", "–") and opener not in figures_lex()["change_open"] and opener != "by"
     if not (between or plain_to):
-        return None, j
+        return None, j, 1.0
     k = j + 1
     while (k < len(tokens) and tokens[k].kind in (PUNCT, WORD) and tokens[k].text in "$€£¥") \
             or (k < len(tokens) and tokens[k].text in currency_lex()["dollar_prefixes"] \
@@ -299,10 +339,11 @@ def _range_end(tokens: list[Token], num: Number, j: int, qualifier: str,
         k += 1
     second = read_number(tokens, k) if k < len(tokens) else None
     if second is None or second.suffix:
-        return None, j
+        return None, j, 1.0
     upper = second.value
-    if second.scaled and not num.scaled and upper > num.value * 10:
-        return None, j
-    if upper <= num.value and not between:
-        return None, j
-    return upper, second.last
+    factor = 1.0
+    if second.scaled and not num.scaled and 0 < num.value * 1000 <= upper:
+        factor = _scale_of(upper)
+    if upper <= num.value * factor and not between:
+        return None, j, 1.0
+    return upper, second.last, factor

@@ -189,6 +189,8 @@ class Sources:
         if word in lex["announce"] and self._no_complement(k, hi):
             kind = "speech"
         sf = self._subject_start(k, lo)
+        while sf < k and self.tokens[sf].lower in lex["subject_lead"]:
+            sf += 1
         sl = self._strip_tail(sf, k)
         if sf < sl:
             return Cue(k, kind, sf, sl, self._no_complement(k, hi), self._resolve(sf, sl, lo))
