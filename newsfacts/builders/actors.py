@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsfacts.builders import gazetteer as gz
 from newsfacts.builders.actors_find import Cand, Ctx, descriptions, fixed_names, named_orgs, state_ending
-from newsfacts.builders.actors_lexicons import words
+from newsfacts.builders.actors_lexicons import organizations, words
 from newsfacts.builders.actors_people import find_people
 from newsfacts.builders.actors_rows import make_rows
 from newsfacts.builders.actors_tokens import tokenize
@@ -94,11 +94,21 @@ def _state_prefixes(ctx: Ctx, found: list[Cand]) -> list[Cand]:
 
 def nested_states(ctx: Ctx, found: list[Cand]) -> list[Cand]:
     """States named inside an organization's name ("Kenya's interior ministry", "Central Bank of
-    Sri Lanka"): the state is an actor too, but its mention stays out of the index."""
+    Sri Lanka") and the body a description starts with ("the UN refugee agency"): actors too,
+    but their mentions stay out of the index."""
     out = []
+    table = organizations()[0]
     for c in found:
         if c.kind != "organization":
             continue
+        for size in (2, 1):
+            entry = table.get(tuple(t.key for t in ctx.toks[c.t0:c.t0 + size]))
+            if (entry is not None and c.t0 + size < c.t1 and "org|" + entry.name != c.key
+                    and not ctx.toks[c.t0 + size].cap):
+                out.append(ctx.cand(c.t0, c.t0 + size, "organization", "org|" + entry.name,
+                                    "actors.org_lexicon.v1", canon=entry.name, country=entry.country,
+                                    affiliation=entry.affiliation, extra={"nested": "1"}))
+                break
         i = c.t0
         while i < c.t1:
             for size in (3, 2, 1):
@@ -166,10 +176,20 @@ def acronyms(ctx: Ctx, found: list[Cand]) -> list[Cand]:
 
 
 def back_references(ctx: Ctx, found: list[Cand]) -> list[Cand]:
-    """A bare institution noun ("the Commission") that ends the name of a body named earlier."""
+    """A bare institution noun ("the Commission") that ends the name of a body named earlier;
+    "the army" / "the military" when the article names exactly one state's armed forces."""
     heads = words().org_heads
     last_word: dict[str, Cand] = {}
     out = []
+    armies = {c.key: c for c in found if c.key.endswith("|military") and c.kind == "organization"}
+    army = next(iter(armies.values())) if len(armies) == 1 else None
+    for i, t in enumerate(ctx.toks):
+        if (army is not None and not ctx.taken[i] and t.text in ("army", "military") and i > 0
+                and ctx.toks[i - 1].text in ("the", "The") and i + 1 < len(ctx.toks)
+                and ctx.toks[i + 1].text.lower() not in words().not_after_head):
+            ctx.taken[i] = True
+            out.append(ctx.cand(i, i + 1, "organization", army.key, "actors.org_backref.v1", name_ok=False,
+                                canon=army.canon, country=army.country, affiliation=army.affiliation))
     events = sorted(found, key=lambda c: c.t0)
     e = 0
     for i, t in enumerate(ctx.toks):

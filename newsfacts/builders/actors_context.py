@@ -36,7 +36,7 @@ class Cues:
         cues.sort()
         self.positions = [p for p, _ in cues]
         self.codes = [c for _, c in cues]
-        self.by_end = {c.t1 - 1: c for c in self.found if c.kind != "person"}
+        self.by_end = {c.t1 - 1: c for c in self.found if "nested" not in c.extra}
         self.by_start = {c.t0: c for c in self.found if c.kind != "person"}
         counts = Counter(self.codes)
         if self.codes:
@@ -47,6 +47,16 @@ class Cues:
         """The last country cue before token t and not before token `floor`."""
         i = bisect.bisect_left(self.positions, t) - 1
         return self.codes[i] if i >= 0 and self.positions[i] >= floor else None
+
+    def located_after(self, t: int) -> str | None:
+        """ISO3 of a place in "in <place>" right after token t - 1 ("… Council in Port-au-Prince")."""
+        toks = self.ctx.toks
+        if t + 1 >= len(toks) or toks[t].text != "in" or not toks[t + 1].cap:
+            return None
+        for size in (3, 2, 1):
+            if t + 1 + size <= len(toks) and (iso := gz.place_iso3(self.ctx.text(t + 1, t + 1 + size))):
+                return iso
+        return None
 
     def gap(self, a: int, b: int) -> str:
         """Text between tokens a and b (b = a + 1)."""
@@ -90,6 +100,8 @@ def _backward(cues: Cues, c: Cand) -> Cand | str | None:
         if any(ch in gap for ch in BOUNDARY) or ("," in gap and k + 1 != c.t0):
             return None
         src = cues.by_end.get(k)
+        if src is not None and src.kind == "person":
+            return src if ctx.toks[k].possessive else None
         if src is not None:
             if src.t0 > 0 and ctx.toks[src.t0 - 1].text in TITLE_OBJECT:
                 k = src.t0 - 1

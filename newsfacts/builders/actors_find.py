@@ -174,7 +174,7 @@ def _run_end(ctx: Ctx, i: int) -> int:
         m = j
         while m < len(toks) and m - j < 2 and toks[m].text.lower() in w.joiners and ctx.gap_ok(m - 1, m):
             m += 1
-        if m == j or m >= len(toks) or not toks[m].cap or not ctx.gap_ok(m - 1, m):
+        if m == j or m >= len(toks) or not toks[m].cap or not ctx.gap_ok(m - 1, m) or toks[m].text in CALENDAR:
             break
         if t.text == "and" and (toks[j + 1].text == "the" or state_ending(ctx, j - 1) or _is_lexicon_org(prev)):
             break
@@ -326,7 +326,7 @@ def _description(ctx: Ctx, i: int, owner: Owner) -> Cand | None:
         if low not in w.heads and f"{low} {nxt}" not in w.military:
             continue
         end = j + 2 if f"{low} {nxt}" in w.military else j + 1
-        if nxt in w.not_after_head or (toks[j].cap and nxt[:1].isalpha() and toks[j + 1].cap):
+        if (nxt in w.not_after_head and not toks[end - 1].possessive) or (toks[j].cap and nxt[:1].isalpha() and toks[j + 1].cap):
             return None
         if toks[end - 1].possessive and (sub := _description(ctx, end - 1, owner)) is not None:
             return _widen(ctx, sub, owner.t0)

@@ -45,6 +45,7 @@ class Words:
     speech: frozenset[str]
     not_after_head: frozenset[str]
     capital_place_nouns: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @cache
@@ -65,7 +66,7 @@ def words() -> Words:
         government=low(inst["government"]), bad_modifiers=low(inst["bad_modifiers"]),
         synonyms={str(k).lower(): str(v) for k, v in inst["synonyms"].items()},
         speech=low(w["speech_verbs"]), not_after_head=low(inst["not_after_head"]),
-        capital_place_nouns=low(inst["capital_place_nouns"]),
+        capital_place_nouns=low(inst["capital_place_nouns"]), place_nouns=low(w["place_nouns"]),
     )
 
 

@@ -159,8 +159,12 @@ def _new_rule(ctx: Ctx, a: int, b: int, title: list[str]) -> str | None:
         return "actors.person_titled.v1"
     if apposition_after(ctx, b) or title_comma_before(ctx, a):
         return "actors.person_apposition.v1"
-    text = ctx.text(a, b)
+    text, toks, w = ctx.text(a, b), ctx.toks, words()
     if b - a < 2 or gz.place_iso3(text) is not None:
+        return None
+    prev = toks[a - 1].text.lower() if a > 0 and ctx.gap_ok(a - 1, a) else ""
+    nxt = toks[b].text.lower() if b < len(toks) and ctx.gap_ok(b - 1, b) else ""
+    if prev in ("the", "of") or prev in w.locative or nxt in w.place_nouns:
         return None
     if speaker_anchor(ctx, a, b):
         return "actors.person_speaker.v1"

@@ -77,10 +77,15 @@ def _remap_keys(ctx: Ctx, found: list[Cand]) -> None:
             if canonical(rest) == "military":
                 c.key = f"org|{c.country}|military"
     ordered = sorted((c for c in found if c.kind != "place"), key=lambda c: c.t0)
+    ordered = [c for c in ordered if "nested" not in c.extra]
     for c, n in zip(ordered, ordered[1:], strict=False):
+        gap = ctx.body[c.end:n.start]
         if (c.rule == "actors.org_description.v1" and n.kind == "organization" and n.canon
-                and ctx.body[c.end:n.start] in ("", " ", ", ", " (")):
+                and gap in ("", " ", ", ", " (")):
             c.key, c.name_ok, c.canon = n.key, False, n.canon
+        elif (n.rule == "actors.org_description.v1" and c.kind == "organization" and c.canon
+              and gap in (", ", ", the ", " — ", " (")):
+            n.key, n.name_ok, n.canon = c.key, False, c.canon
 
 
 def _clean(text: str) -> str:
@@ -110,7 +115,8 @@ def _org(cues: Cues, cands: list[Cand]) -> Attrs:
     country = next((c.country for c in cands if c.country), None)
     affiliation = next((c.affiliation for c in cands if c.affiliation), None)
     if country is None and canon is None and not any(w in name.lower() for w in INTERNATIONAL):
-        country = cues.before(first.t0, cues.sentence_floor(first.t0)) or cues.home
+        country = (cues.located_after(first.t1) or cues.before(first.t0, cues.sentence_floor(first.t0))
+                   or cues.home)
     return Attrs("org:" + slug(canon or stable or name), name, None, affiliation, country)
 
 
@@ -123,7 +129,9 @@ def _person(cues: Cues, cands: list[Cand], known: dict[str, Attrs]) -> Attrs:
     affiliation, country = None, None
     if isinstance(owner, Cand):
         attrs = known.get(owner.key)
-        if owner.kind == "state":
+        if owner.kind == "person" and attrs is not None:
+            affiliation, country = attrs.affiliation, attrs.country
+        elif owner.kind == "state":
             affiliation, country = gz.state_name(owner.key[6:]), owner.key[6:]
         elif attrs is not None:
             affiliation, country = attrs.name, attrs.country
