@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.quotes import Quote, find_quotes
 from newsfacts.builders.statements_cues import find_cues
-from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_groups import Group, UnitContext, build_groups
-from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
+from newsfacts.builders.statements_lex import words
+from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver, main_subject_range
 from newsfacts.builders.statements_tokens import Tok, mark_quoted, tokenize
 from newsfacts.builders.statements_via import according_to, has_figure, is_data, is_document
 from newsfacts.builders.text import Doc, row_id
@@ -49,6 +49,7 @@ from newsfacts.schema.models import StatementKind, StatementRow
 
 JOIN = " … "
 INSTITUTIONS = words("institutions")
+PRONOUNS = words("pronouns_person") | words("pronouns_group")
 STRIP = " \t\n,.;:—–"
 
 
@@ -60,6 +61,8 @@ class Memory:
     last_unit: int = -9
     last_speakers: tuple[Speaker, ...] = ()
     last_cue: str = "say"
+    subject: Speaker | None = None
+    subject_unit: int = -9
 
 
 def units(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[int, int]]:
@@ -96,8 +99,7 @@ def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], 
         toks = mark_quoted(tokenize(body, lo, hi), [(q.start, q.end) for q in unit_quotes])
         if not toks:
             continue
-        person = next((s for s in memory.last_speakers if s.kind == "person"), None)
-        resolver.prefer_person = person if memory.last_unit >= ui - 1 else None
+        resolver.prefer_person = _preferred_person(memory, ui)
         ctx = UnitContext(body, toks, resolver, memory.doc_source)
         groups = build_groups(ctx, find_cues(toks))
         groups = _according(ctx, groups)
@@ -107,7 +109,21 @@ def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], 
         for g in groups:
             rows.extend(_rows(doc, ctx, g, unit_quotes))
             _remember(memory, ctx, g, ui)
+        a, b = main_subject_range(toks, 0, len(toks))
+        found = resolver.resolve(toks, a, b) if b > a and toks[a].lower not in PRONOUNS else []
+        if len(found) == 1 and found[0].kind == "person":
+            memory.subject, memory.subject_unit = found[0], ui
     return rows, []
+
+
+def _preferred_person(memory: Memory, ui: int) -> Speaker | None:
+    """Who "he"/"she" most likely is: the person who spoke or was the subject in the unit before."""
+    speaker = next((s for s in memory.last_speakers if s.kind == "person"), None)
+    if speaker is not None and memory.last_unit >= ui - 1 and memory.last_unit >= memory.subject_unit:
+        return speaker
+    if memory.subject is not None and memory.subject_unit >= ui - 1:
+        return memory.subject
+    return speaker if memory.last_unit >= ui - 1 else None
 
 
 def _quote_only(toks: list[Tok]) -> bool:

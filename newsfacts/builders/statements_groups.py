@@ -110,7 +110,7 @@ def _cue_group(ctx: UnitContext, cue: Cue, groups: list[Group]) -> Group | None:
 def _new_group(ctx: UnitContext, cue: Cue, a: int, b: int, how: str, last: Group | None) -> Group | None:
     """Resolve the subject and work out the structure (after-quote, after-clause, reported)."""
     toks, j = ctx.toks, cue.j
-    doc = is_document(toks, a, b)
+    doc = is_document(toks, a, b, subject=True)
     speakers = _doc_speakers(ctx, a, b) if doc else ctx.resolver.resolve(toks, a, b)
     if not speakers:
         return None
@@ -171,7 +171,7 @@ def _participle(ctx: UnitContext, cue: Cue) -> Group | None:
                              via=(a, doc_at + 1), subject=(a, doc_at + 1), members=[j])
     a, b = main_subject_range(toks, 0, j)
     via = None
-    if a < b and is_document(toks, a, b):
+    if a < b and is_document(toks, a, b, subject=True):
         speakers, via = _doc_speakers(ctx, a, b), (a, b)
     elif a < b and ctx.resolver.head_mention(toks, a, b) is not None:
         speakers = ctx.resolver.resolve(toks, a, b)

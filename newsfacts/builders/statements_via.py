@@ -134,9 +134,12 @@ def according_to(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int, int]
     return out
 
 
-def is_document(toks: list[Tok], a: int, b: int) -> bool:
-    """Is toks[a:b] a document phrase (its head noun a document noun)?"""
-    return any(t.lower in words("documents") for t in toks[a:min(b, a + 6)]) and not is_data(toks, a, b)
+def is_document(toks: list[Tok], a: int, b: int, subject: bool = False) -> bool:
+    """Is toks[a:b] a document phrase (its head noun a document noun)? As a subject ("the report
+    said") a report speaks; as a source ("according to a report") it is data."""
+    if not any(t.lower in words("documents") for t in toks[a:min(b, a + 6)]):
+        return False
+    return subject or not is_data(toks, a, b)
 
 
 def is_data(toks: list[Tok], a: int, b: int) -> bool:
