@@ -46,6 +46,20 @@ _CODES: tuple[Code, ...] = (
     # schema: a row against the JSON Schema / pandera model of its table
     Code("schema-row", "Row does not match its JSON Schema", "schema", "error", "{detail}"),
     Code("schema-column", "Column check failed", "schema", "error", "check {check} failed: {detail}"),
+    # schema: the registry of published schemas (`newsfacts schema check`)
+    Code("schema-file", "Invalid published schema file", "schema", "error", "{detail}"),
+    Code("schema-unbumped", "Schema changed without a version bump", "schema", "error",
+         "{detail}: the models differ from schema/{version} without a version bump (needs {needed})"),
+    Code("schema-bump-too-small", "Version bump too small", "schema", "error",
+         "{detail} needs a {needed} bump, but {old} → {new} is a {actual} bump"),
+    Code("schema-version-order", "Schema version went back", "schema", "error",
+         "schema version {new} is older than the published {old}"),
+    Code("schema-not-published", "Schema version not published", "schema", "error",
+         "schema/{version} is not published: run `newsfacts schema export` and commit it"),
+    Code("schema-frozen", "Frozen table changed", "schema", "error",
+         "{detail}: table {table} is frozen, only description changes are allowed"),
+    Code("schema-changelog", "Changelog entry missing", "schema", "error",
+         "{path} has no `## {version}` entry"),
     # data: rows that are well-typed but wrong
     Code("span-outside-body", "Span outside the body", "data", "error",
          "span [{start}, {end}) is outside the body of {n_chars} characters"),
