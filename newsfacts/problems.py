@@ -57,7 +57,7 @@ _CODES: tuple[Code, ...] = (
     Code("schema-not-published", "Schema version not published", "schema", "error",
          "schema/{version} is not published: run `newsfacts schema export` and commit it"),
     Code("schema-frozen", "Frozen table changed", "schema", "error",
-         "{detail}: table {table} is frozen, only description changes are allowed"),
+         "{detail}: the table is frozen, only description changes are allowed"),
     Code("schema-changelog", "Changelog entry missing", "schema", "error",
          "{path} has no `## {version}` entry"),
     # data: rows that are well-typed but wrong
