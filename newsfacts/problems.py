@@ -78,6 +78,10 @@ _CODES: tuple[Code, ...] = (
     Code("release-exists", "Release exists", "release", "error",
          "{path} exists and is not empty; use --overwrite"),
     Code("release-write", "Release could not be written", "release", "error", "{detail}"),
+    Code("missing-table", "Table file missing", "release", "error",
+         "{path} is listed in manifest.json but missing"),
+    Code("checksum-mismatch", "Checksum mismatch", "release", "error",
+         "sha256 of {path} differs from manifest.json"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 
