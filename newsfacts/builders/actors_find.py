@@ -117,7 +117,8 @@ def _fixed(ctx: Ctx, i: int, k: int, table: dict[tuple[str, ...], OrgEntry]) -> 
     if entry is not None:
         return ctx.cand(i, k, "organization", "org|" + entry.name, "actors.org_lexicon.v1",
                         canon=entry.name, country=entry.country, affiliation=entry.affiliation)
-    if not ctx.toks[i].cap or not ctx.toks[k - 1].cap or any(t.possessive for t in ctx.toks[i:k - 1]):
+    if (not ctx.toks[i].cap or not ctx.toks[k - 1].cap or ctx.toks[i].text == "The"
+            or any(t.possessive for t in ctx.toks[i:k - 1])):
         return None
     text = ctx.text(i, k)
     if gz.fold(text) in PLACES:
@@ -326,7 +327,8 @@ def _description(ctx: Ctx, i: int, owner: Owner) -> Cand | None:
         if low not in w.heads and f"{low} {nxt}" not in w.military:
             continue
         end = j + 2 if f"{low} {nxt}" in w.military else j + 1
-        if (nxt in w.not_after_head and not toks[end - 1].possessive) or (toks[j].cap and nxt[:1].isalpha() and toks[j + 1].cap):
+        if (nxt in w.not_after_head and not toks[end - 1].possessive) or (
+                toks[j].cap and nxt[:1].isalpha() and toks[j + 1].cap):
             return None
         if toks[end - 1].possessive and (sub := _description(ctx, end - 1, owner)) is not None:
             return _widen(ctx, sub, owner.t0)

@@ -6,6 +6,7 @@ of the body it names.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from newsfacts.builders import gazetteer as gz
@@ -78,7 +79,7 @@ def _remap_keys(ctx: Ctx, found: list[Cand]) -> None:
                 c.key = f"org|{c.country}|military"
     ordered = sorted((c for c in found if c.kind != "place"), key=lambda c: c.t0)
     ordered = [c for c in ordered if "nested" not in c.extra]
-    for c, n in zip(ordered, ordered[1:], strict=False):
+    for c, n in itertools.pairwise(ordered):
         gap = ctx.body[c.end:n.start]
         if (c.rule == "actors.org_description.v1" and n.kind == "organization" and n.canon
                 and gap in ("", " ", ", ", " (")):
