@@ -145,6 +145,8 @@ def _excluded(tokens: list[Token], num: Number, at_start: bool, money: bool) -> 
         return True
     if prev == "/" or (nxt == "/" and j + 1 < len(tokens) and tokens[j + 1].kind == NUM):
         return True  # 2025/26, 12/05/2024
+    if prev == "in" and i > 1 and (tokens[i - 2].kind == NUM or tokens[i - 2].lower in number_words()):
+        return True  # "one in five": a ratio
     if money or nxt in ("%", "percent", "per"):
         return False
     if num.plain and 1800 <= num.value <= 2100:
@@ -261,6 +263,8 @@ def _candidate(tokens: list[Token], num: Number, at_start: bool,
     value_max, j2, factor = _range_end(tokens, num, j, qualifier, states)
     value = num.value * factor
     if value_max is not None:
+        if unit is not None and j2 < len(tokens) and j > num.last and tokens[j2].lower == tokens[j - 1].lower:
+            j2 += 1  # "5.25%-5.50%": the unit repeated after the upper end
         qualifier, j = "range", j2
         if start > 0 and tokens[start - 1].lower in figures_lex()["range_open"]:
             start -= 1
@@ -329,7 +333,8 @@ def _range_end(tokens: list[Token], num: Number, j: int, qualifier: str,
         return None, j, 1.0
     link = tokens[j].lower
     between = opener in figures_lex()["range_open"] and link == "and"
-    plain_to = link in ("to", "–") and opener not in figures_lex()["change_open"] and opener != "by"
+    plain_to = link in ("to", "–", "-") and opener not in figures_lex()["change_open"] and opener != "by" \
+        and (j == num.last or link != "to")
     if not (between or plain_to):
         return None, j, 1.0
     k = j + 1

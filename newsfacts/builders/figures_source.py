@@ -23,7 +23,7 @@ MAX_SOURCE = 16         # tokens of an "according to" phrase
 MAX_INVERTED = 8        # tokens of an inverted subject (", said Amal Haddad, …")
 ACCORDING_REACH = 4     # tokens after a mid-sentence "according to X," that it still covers
 PHRASE_END = frozenset(",.;:—–()\"“”")
-SUBJECT_END = frozenset(",;:—–\"“”")
+SUBJECT_END = frozenset(",;:—–-\"“”")
 CLOSERS = frozenset(",”\"’")
 CONTEXT = 6             # sentences before a figure whose cues are read (for anaphors)
 
@@ -83,7 +83,10 @@ class Sources:
 
     def source(self, first: int, last: int, sentence: int) -> Source | None:
         """The source of the figure at tokens [first, last) of sentence `sentence`, or None."""
-        cues = [c for c in self.cues(sentence) if not c.subj_first <= first < c.subj_last]
+        all_cues = self.cues(sentence)
+        if any(c.subj_first <= first < c.subj_last for c in all_cues if c.kind in ("speech", "according")):
+            return None  # the figure describes a source ("a survey of 2,000 households found")
+        cues = all_cues
         self.tokens = self.tokens_of(sentence)
         strong = [c for c in cues if c.kind in ("speech", "according")]
         before = [c for c in strong if c.verb < first and self._reaches(c, first)]
@@ -186,8 +189,10 @@ class Sources:
                 return Cue(k, "speech", k, k, False, src)
             return self._appositive_cue(k, "weak", lo, hi)
         kind = "speech" if word in lex["speech"] else "weak" if word in lex["weak"] else "object"
-        if word in lex["announce"] and self._no_complement(k, hi):
-            kind = "speech"
+        if word in lex["announce"]:
+            nxt = self.tokens[k + 1] if k + 1 < hi else None
+            clause = nxt is None or nxt.lower == "that" or nxt.kind == PUNCT
+            kind = "speech" if clause or self._no_complement(k, hi) else "object"
         sf = self._subject_start(k, lo)
         while sf < k and self.tokens[sf].lower in lex["subject_lead"]:
             sf += 1
@@ -327,7 +332,7 @@ class Sources:
             return False
         if self.tokens[k].lower in lex["short_object"]:
             return end - j <= 5
-        return self.tokens[j].lower in lex["trailing_heads"]
+        return end - j <= 2 or self.tokens[j].lower in lex["trailing_heads"]
 
     def _resolve(self, first: int, last: int, lo: int) -> Source | None:
         """The source named by tokens [first, last)."""

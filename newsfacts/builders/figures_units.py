@@ -23,6 +23,7 @@ FORWARD_WINDOW = 12  # tokens looked at after a figure
 DETERMINERS = frozenset(["the", "our", "their", "its", "his", "her", "my", "your", "these", "those",
                          "this", "that", "all"])
 FORWARD_STOPS = frozenset(["according", "said", "says", "told", ";"])
+CONJUNCTIONS = frozenset(["and", "but", "while", "or", "whereas"])  # a new verb phrase starts
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,8 @@ def cue_category(tokens: list[Token], first: int, last: int, lo: int, hi: int) -
             break
         k += 1
     k = first - 1
-    while k >= max(lo, first - BACK_WINDOW) and tokens[k].text != ";":
+    while k >= max(lo, first - BACK_WINDOW) and tokens[k].text != ";" \
+            and not (tokens[k].lower in CONJUNCTIONS and k + 1 < first):
         hit = _cue_at(tokens, k, cues)
         if hit and (best is None or first - 1 - k < best[0]):
             return hit

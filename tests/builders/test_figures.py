@@ -163,3 +163,28 @@ def test_figures_are_deterministic_and_ids_unique() -> None:
 def test_figures_never_raise_on_odd_text() -> None:
     for text in ["$", "%", "between and", "12-", "a million", "1,2,3,4", "€€€5", "-5", "5–", "“”12”"]:
         figures(text)
+
+
+def test_figures_change_verbs_are_not_ranges() -> None:
+    rows = figures("Its shares fell 9 per cent to 210 cents, and output rose 4% to 7% of the total.")
+    assert [(r.value, r.qualifier) for r in rows][:1] == [(9, "exact")]
+    assert all(r.qualifier != "range" for r in rows)
+
+
+def test_figures_spaced_dash_range_keeps_the_unit() -> None:
+    row = one("The target band is 2.5%-3.5% this year.")
+    assert (row.value, row.value_max, row.text) == (2.5, 3.5, "2.5%-3.5%")
+
+
+def test_figures_ratio_is_not_a_count() -> None:
+    assert [r.value for r in figures("One in four voters backed the plan, a poll of 900 adults showed.")] == [900]
+
+
+def test_figures_coordinated_verbs_do_not_share_a_category() -> None:
+    rows = figures("The storm killed nine people and cut power to 30,000 homes and 1,200 residents.")
+    assert [(r.value, r.category) for r in rows] == [(9, "killed"), (30000, "other"), (1200, "people")]
+
+
+def test_figures_crore_and_lakh() -> None:
+    assert one("The state set aside Rs 400 crore for roads in India.").value == 4_000_000_000
+    assert one("About 12 lakh pilgrims came.").value == 1_200_000

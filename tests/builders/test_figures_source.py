@@ -109,3 +109,13 @@ def test_figures_source_title_resolves_to_the_person() -> None:
 
 def test_figures_source_without_cue_is_none() -> None:
     assert sources("The bridge carries 9,000 trucks a week.") == [("9,000 trucks", None)]
+
+
+def test_figures_source_short_trailing_cue_and_object_sense_of_added() -> None:
+    text = "Factories added 12,000 jobs in May, the statistics office said Tuesday."
+    assert sources(text) == [("12,000 jobs", "the statistics office")]
+
+
+def test_figures_source_figure_inside_a_source_phrase_has_no_source() -> None:
+    text = "Most adults back the plan, a survey of 1,800 voters found."
+    assert sources(text) == [("1,800 voters", None)]
