@@ -29,29 +29,45 @@ def build_actors(doc: Doc) -> tuple[list[ActorRow], ActorIndex, list[Problem]]:
     """Rows of the actors table and the mention index for one article."""
     ctx = Ctx(doc.body, tokenize(doc.body), [])
     ctx.taken = [False] * len(ctx.toks)
-    _block_credits(ctx, doc)
+    headings = _block_credits(ctx, doc)
     found = resolve(ctx, fixed_names(ctx) + named_orgs(ctx) + descriptions(ctx))
     found = _state_prefixes(ctx, found)
     found += capitals(ctx)
     found += acronyms(ctx, found)
-    found += find_people(ctx, found)
+    found += find_people(ctx, found, headings)
     found += back_references(ctx, found)
     found += nested_states(ctx, found)
     rows, mentions = make_rows(doc, ctx, found)
     return rows, ActorIndex(rows, mentions), []
 
 
-def _block_credits(ctx: Ctx, doc: Doc) -> None:
-    """Mark the tokens of byline and contributor-credit sentences as taken."""
+def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
+    """Mark the tokens of byline and contributor-credit sentences as taken; return the tokens of
+    heading lines (short lines with no final punctuation), where name shape alone proves nothing."""
     w = words()
-    spans = []
+    credits, headings = [], []
     for s in doc.sentences:
-        low = doc.body[s.start:s.end].lstrip("—–- ").lower()
+        text = doc.body[s.start:s.end]
+        low = text.lstrip("—–- ").lower()
         if low.startswith(w.byline_starts) or any(m in low for m in w.byline_contains):
-            spans.append((s.start, s.end))
+            credits.append((s.start, s.end))
+        line_end = doc.body.find("\n", s.start)
+        whole_line = (s.start == 0 or doc.body[s.start - 1] == "\n") and s.end == (
+            len(doc.body) if line_end < 0 else line_end)
+        if whole_line and len(text.split()) <= 10 and text[-1:] not in ".!?\"”:;)":
+            headings.append((s.start, s.end))
+    heading_tokens = set()
+    ci = hi = 0
     for k, t in enumerate(ctx.toks):
-        if any(a <= t.start < b for a, b in spans):
+        while ci < len(credits) and credits[ci][1] <= t.start:
+            ci += 1
+        while hi < len(headings) and headings[hi][1] <= t.start:
+            hi += 1
+        if ci < len(credits) and credits[ci][0] <= t.start:
             ctx.taken[k] = True
+        if hi < len(headings) and headings[hi][0] <= t.start:
+            heading_tokens.add(k)
+    return frozenset(heading_tokens)
 
 
 def resolve(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
@@ -145,6 +161,9 @@ def capitals(ctx: Ctx) -> list[Cand]:
                 break
             if j < len(toks) and ctx.gap_ok(j - 1, j) and not toks[j - 1].possessive and (
                     toks[j].cap or toks[j].text.lower() in words().capital_place_nouns):
+                break
+            if before >= 0 and toks[before].cap and ctx.gap_ok(before, i) and not toks[before].possessive \
+                    and toks[before].text not in words().stopwords:
                 break
             for k in range(i, j):
                 ctx.taken[k] = True

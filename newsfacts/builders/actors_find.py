@@ -125,9 +125,20 @@ def _fixed(ctx: Ctx, i: int, k: int, table: dict[tuple[str, ...], OrgEntry]) -> 
         return ctx.cand(i, k, "place", "place", "actors.place.v1", country=gz.territory_iso3(text))
     iso = gz.state_iso3(text)
     nxt = ctx.body[ctx.toks[k - 1].end:ctx.toks[k - 1].end + 1]
-    if iso is not None and _state_text_ok(text) and nxt != "$":
+    if iso is not None and _state_text_ok(text) and nxt != "$" and not _first_name(ctx, i, k):
         return ctx.cand(i, k, "state", "state|" + iso, "actors.state_name.v1", country=iso)
     return None
+
+
+def _first_name(ctx: Ctx, i: int, k: int) -> bool:
+    """Is the one-word state name [i, k) the first name of a person ("Jordan Bardella")?"""
+    if k != i + 1 or k >= len(ctx.toks) or ctx.toks[i].possessive or not ctx.gap_ok(i, k):
+        return False
+    t, w = ctx.toks[k], words()
+    if not t.cap or t.text in w.stopwords or t.text in w.org_heads or t.text.lower() in w.roles:
+        return False
+    return not (gz.state_iso3(t.text) or gz.demonym_iso3(t.text) or gz.place_iso3(t.text)
+                or _is_lexicon_org(t) or t.text.isupper())
 
 
 def state_ending(ctx: Ctx, i: int) -> tuple[int, str] | None:
@@ -287,6 +298,9 @@ def descriptions(ctx: Ctx) -> list[Cand]:
     return out
 
 
+RUN_BY = frozenset({"run", "controlled", "administered", "appointed"})
+
+
 @dataclass(frozen=True)
 class Owner:
     """The state or organization a description starts with."""
@@ -302,6 +316,16 @@ def _owner_ending(ctx: Ctx, i: int) -> Owner | None:
     """The state (name, demonym, possessive capital) or lexicon organization ending at token i."""
     if ctx.toks[i].cap and (hit := state_ending(ctx, i)) is not None:
         return Owner(hit[0], hit[1], hit[1], gz.state_name(hit[1]), True)
+    text = ctx.toks[i].text
+    head, dash, tail = text.rpartition("-")
+    if dash and tail in RUN_BY and (iso := gz.state_iso3(head) or gz.demonym_iso3(head)):
+        return Owner(i, iso, iso, gz.state_name(iso), False)
+    if dash and tail in RUN_BY and (head,) in organizations()[0]:
+        entry = organizations()[0][(head,)]
+        return Owner(i, entry.name, entry.country, entry.name, False)
+    for t0 in (i - 1, i):
+        if t0 >= 0 and ctx.toks[t0].cap and (iso := gz.territory_iso3(ctx.text(t0, i + 1))):
+            return Owner(t0, iso, iso, gz.state_name(iso), False)
     table = organizations()[0]
     for t0 in (i, i - 1):
         entry = table.get(tuple(t.key for t in ctx.toks[t0:i + 1])) if t0 >= 0 else None
@@ -327,6 +351,8 @@ def _description(ctx: Ctx, i: int, owner: Owner) -> Cand | None:
         if low not in w.heads and f"{low} {nxt}" not in w.military:
             continue
         end = j + 2 if f"{low} {nxt}" in w.military else j + 1
+        if not toks[j].cap and any(t.cap for t in toks[i + 1:j]):
+            return None
         if (nxt in w.not_after_head and not toks[end - 1].possessive) or (
                 toks[j].cap and nxt[:1].isalpha() and toks[j + 1].cap):
             return None

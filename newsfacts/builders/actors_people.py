@@ -60,11 +60,13 @@ def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
         while j < len(toks) and not toks[j - 1].possessive and ctx.gap_ok(j - 1, j) and not ctx.taken[j]:
             if _name_word(toks[j]):
                 j += 1
-            elif (toks[j].text.lower() in w.particles and j + 1 < len(toks) and _name_word(toks[j + 1])
-                  and ctx.gap_ok(j, j + 1) and not ctx.taken[j + 1]):
-                j += 2
-            else:
+                continue
+            m = j
+            while m < len(toks) and m - j < 2 and toks[m].text.lower() in w.particles and ctx.gap_ok(m - 1, m):
+                m += 1
+            if m == j or m >= len(toks) or not _name_word(toks[m]) or not ctx.gap_ok(m - 1, m) or ctx.taken[m]:
                 break
+            j = m + 1
         out.append((i, j))
         i = j
     return out
@@ -129,28 +131,57 @@ def speaker_anchor(ctx: Ctx, a: int, b: int) -> bool:
     return after or before
 
 
-def find_people(ctx: Ctx, accepted: list[Cand]) -> list[Cand]:
-    """Person mentions among the untaken tokens, new people and resolved name parts, in order."""
+def find_people(ctx: Ctx, accepted: list[Cand], headings: frozenset[int] = frozenset()) -> list[Cand]:
+    """Person mentions among the untaken tokens, new people and resolved name parts, in order.
+    Name shape alone makes no person inside a heading line (token indices in `headings`)."""
     taken_end = {c.t1 - 1: c for c in accepted}
-    people: dict[str, Person] = {}
+    people = People()
     out: list[Cand] = []
     for a, b in name_runs(ctx):
         t_start, title = title_before(ctx, a, taken_end)
-        person = _known(people, ctx, a, b, title)
+        person = people.find(tuple(t.text for t in ctx.toks[a:b]), title)
         if person is not None:
             out.append(_mention(ctx, a, b, person, "actors.person_coref.v1"))
             continue
         rule = _new_rule(ctx, a, b, title)
-        if rule is None:
+        if rule is None or (rule == "actors.person_name.v1" and a in headings):
             continue
-        name = ctx.text(a, b)
-        key = "person|" + name
         words_ = frozenset(title or apposition_after(ctx, b) or title_comma_before(ctx, a))
-        person = people.setdefault(key, Person(key, tuple(t.text for t in ctx.toks[a:b]), words_, a))
+        person = people.add(Person("person|" + ctx.text(a, b), tuple(t.text for t in ctx.toks[a:b]), words_, a))
         c = _mention(ctx, a, b, person, rule)
         c.title = ctx.text(t_start, a) if title else None
         out.append(c)
     return out
+
+
+class People:
+    """The people found so far, indexed by each word of their names."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Person] = {}
+        self.by_word: dict[str, list[Person]] = {}
+
+    def add(self, person: Person) -> Person:
+        """Register a person (or return the one with the same key)."""
+        if person.key in self.by_key:
+            return self.by_key[person.key]
+        self.by_key[person.key] = person
+        for w in set(person.parts):
+            self.by_word.setdefault(w, []).append(person)
+        return person
+
+    def find(self, words_: tuple[str, ...], title: list[str]) -> Person | None:
+        """The known person whose name contains `words_`, preferring the same title, then the most
+        recently mentioned one."""
+        n = len(words_)
+        found = [p for p in self.by_word.get(words_[0], [])[-50:] if n < len(p.parts)
+                 and any(p.parts[k:k + n] == words_ for k in range(len(p.parts) - n + 1))]
+        if not found:
+            return None
+        if title:
+            same = [p for p in found if set(title) & (p.title_words - {"former", "foreign", "deputy"})]
+            found = same or found
+        return max(found, key=lambda p: p.last)
 
 
 def _new_rule(ctx: Ctx, a: int, b: int, title: list[str]) -> str | None:
@@ -169,23 +200,6 @@ def _new_rule(ctx: Ctx, a: int, b: int, title: list[str]) -> str | None:
     if speaker_anchor(ctx, a, b):
         return "actors.person_speaker.v1"
     return "actors.person_name.v1"
-
-
-def _known(people: dict[str, Person], ctx: Ctx, a: int, b: int, title: list[str]) -> Person | None:
-    """The known person whose name contains the words [a, b), preferring the same title."""
-    words_ = tuple(t.text for t in ctx.toks[a:b])
-    n = len(words_)
-    found = [p for p in people.values() if n < len(p.parts)
-             and any(p.parts[k:k + n] == words_ for k in range(len(p.parts) - n + 1))]
-    if not found:
-        return None
-    if title:
-        same = [p for p in found if set(title) & p.title_words - {"former", "foreign", "deputy"}]
-        if same:
-            found = same
-    best = max(found, key=lambda p: p.last)
-    best.last = a
-    return best
 
 
 def _mention(ctx: Ctx, a: int, b: int, person: Person, rule: str) -> Cand:
