@@ -1,7 +1,10 @@
 """Quotation-mark scanning: where each quotation of a body opens and closes.
 
 One linear scan over the body. Double quotation marks only: curly `“…”`, straight `"…"` and
-guillemets `«…»`. Single marks are left alone because `’` is also the apostrophe. A quotation
+guillemets `«…»`. Single marks (`‘…’`, `'…'`, common in British
+style) open only at the start of a word and close at the first matching mark that ends a word and
+is not an apostrophe ("don’t") or a plural possessive ("the farmers’ union"); they never run
+over a paragraph break. A quotation
 still open at the end of a paragraph continues when the next paragraph opens with a quotation
 mark (the newspaper convention for quotes that run over several paragraphs); otherwise it ends
 with its paragraph.
@@ -13,7 +16,9 @@ from dataclasses import dataclass
 
 OPEN_CLOSE = {"“": "”", "«": "»", '"': '"', "„": "“"}
 OPENING = frozenset(OPEN_CLOSE)
-QUOTE_MARKS = frozenset("“”«»\"„")
+QUOTE_MARKS = frozenset("“”«»\"„‘’'")
+SINGLE = {"‘": "’", "'": "'"}
+MAX_SINGLE = 2000
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,11 @@ def find_quotes(body: str) -> list[Quote]:
         if start < 0:
             if ch in OPENING and _opens(body, i):
                 start, closer = i, OPEN_CLOSE[ch]
+            elif ch in SINGLE and _opens_single(body, i):
+                close = _single_close(body, i)
+                if close > 0:
+                    out.append(Quote(i, close + 1, i + 1, close))
+                    i = close
         elif ch == closer:
             out.append(Quote(start, i + 1, start + 1, i))
             start = -1
@@ -73,3 +83,28 @@ def _opens(body: str, i: int) -> bool:
     if body[i] != '"':
         return True
     return i == 0 or not body[i - 1].isalnum()
+
+
+def _opens_single(body: str, i: int) -> bool:
+    """A single mark opens a quotation before a letter at the start of a word."""
+    nxt = body[i + 1] if i + 1 < len(body) else ""
+    return nxt.isalpha() and (i == 0 or body[i - 1].isspace() or body[i - 1] in "(—–-[")
+
+
+def _single_close(body: str, i: int) -> int:
+    """Index of the mark closing the single quotation opened at i, or -1 (bounded search)."""
+    closer = SINGLE[body[i]]
+    n = min(len(body), i + MAX_SINGLE)
+    for k in range(i + 2, n):
+        ch = body[k]
+        if ch == "\n":
+            return -1
+        if ch != closer:
+            continue
+        after = body[k + 1] if k + 1 < len(body) else ""
+        if after.isalnum() or body[k - 1].isspace():
+            continue
+        if body[k - 1] == "s" and after == " " and body[k + 2:k + 3].islower():
+            continue
+        return k
+    return -1

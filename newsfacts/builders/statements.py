@@ -49,6 +49,8 @@ from newsfacts.schema.models import StatementKind, StatementRow
 
 JOIN = " … "
 INSTITUTIONS = words("institutions")
+TRAILING = frozenset(["and", "but", "or", "while", "whereas", "though", "although", "as", "which", "who",
+                      "where", "when", "because", "after", "before", "since", "so", "that"])
 PRONOUNS = words("pronouns_person") | words("pronouns_group")
 STRIP = " \t\n,.;:—–"
 
@@ -187,9 +189,12 @@ def _source_speakers(ctx: UnitContext, s: int, e: int) -> list[Speaker]:
 def _rows(doc: Doc, ctx: UnitContext, g: Group, quotes: list[Quote]) -> list[StatementRow]:
     """One row per speaker of a group."""
     toks, body = ctx.toks, ctx.body
-    if g.end <= g.start:
+    last = g.end - 1
+    while last > g.start and (not toks[last].is_word or toks[last].lower in TRAILING) and not toks[last].quoted:
+        last -= 1
+    if last < g.start:
         return []
-    start, end = _trim(body, toks[g.start].start, toks[g.end - 1].end)
+    start, end = _trim(body, toks[g.start].start, toks[last].end)
     if end <= start:
         return []
     subj = (toks[g.subject[0]].start, toks[g.subject[1] - 1].end) if g.subject[1] > g.subject[0] else (0, 0)

@@ -280,9 +280,9 @@ def _quote_start(toks: list[Tok], q: int) -> int:
 def _find_via(ctx: UnitContext, g: Group, before: int) -> None:
     """The channel of a group: `in a statement …`, `told state television`, `wrote on X`."""
     toks = ctx.toks
-    span = in_document(toks, g.start, g.end) if g.start < g.end else None
-    if span is None and g.cue == "tell":
-        span = told_channel(toks, g.verb, g.end)
+    span = told_channel(toks, g.verb, g.end) if g.cue == "tell" else None
+    if span is None and g.start < g.end:
+        span = in_document(toks, g.start, g.end)
     if span is None:
         span = platform_after(toks, g.verb, g.end)
     if span is None and g.start > before:

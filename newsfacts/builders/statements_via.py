@@ -144,7 +144,8 @@ def is_document(toks: list[Tok], a: int, b: int, subject: bool = False) -> bool:
 
 def is_data(toks: list[Tok], a: int, b: int) -> bool:
     """Is toks[a:b] a data source ("UN figures", "estimates by …", "a report released in June")?"""
-    head = next((t for t in toks[a:b] if t.lower in words("data") or t.lower in words("documents")), None)
+    head = next((t for t in toks[a:b] if t.text[0].islower()
+                 and (t.lower in words("data") or t.lower in words("documents"))), None)
     if head is None:
         return False
     if head.lower in words("data") and head.lower not in ("report",):

@@ -36,3 +36,12 @@ def test_quotes_unclosed_quote_ends_with_its_paragraph() -> None:
 def test_quotes_guillemets_and_empty_input() -> None:
     assert [q.text("Il a dit «non» hier.") for q in find_quotes("Il a dit «non» hier.")] == ["non"]
     assert find_quotes("") == []
+
+
+def test_quotes_single_marks_in_british_style() -> None:
+    body = "‘We will rebuild,’ she said. The farmers’ union called it ‘a betrayal’, and ‘it’s over’."
+    assert [q.text(body) for q in find_quotes(body)] == ["We will rebuild,", "a betrayal", "it’s over"]
+
+
+def test_quotes_apostrophes_alone_make_no_quotation() -> None:
+    assert find_quotes("Rock ’n’ roll isn’t dead, the fans’ club said in the ’90s.") == []

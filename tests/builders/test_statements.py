@@ -186,3 +186,49 @@ def test_statements_linear_on_long_input() -> None:
     start = time.perf_counter()
     run(text)
     assert time.perf_counter() - start < 5
+
+
+def test_statements_single_quotes_are_quotations() -> None:
+    rows = run("Maria Lopez walked home. ‘We will rebuild the clinic,’ she said.")
+    assert brief(rows) == [("person:maria-lopez", "direct", "say", None)]
+
+
+def test_statements_told_media_is_the_channel() -> None:
+    rows = run("“The talks are over,” Jan Novak told Reuters in an interview.")
+    assert brief(rows) == [("person:jan-novak", "direct", "tell", "Reuters")]
+
+
+def test_statements_according_to_named_institute_and_leading_according_to() -> None:
+    rows = run("According to the Institute for the Study of War, rebel units withdrew from the town. "
+               "According to a readout from Norway, Jan Novak told the envoy that the border would open.")
+    assert brief(rows) == [("Institute for the Study of War", "indirect", "according_to", None),
+                           ("person:jan-novak", "indirect", "tell", "a readout from Norway")]
+
+
+def test_statements_data_sources_and_sentence_initial_figures_are_not_statements() -> None:
+    assert run("According to UN figures, 4,000 people fled. Unemployment fell to 5%, according to "
+               "estimates by the central bank. According to the Red Crescent, 12 people died.") == []
+
+
+def test_statements_modal_and_headline_nouns_are_not_statements() -> None:
+    assert run("Aid pledges fall short\nNorway would respond to any attack.") == []
+
+
+def test_statements_report_as_subject_and_dateline() -> None:
+    rows = run("OSLO, March 3 — Kenya and Ethiopia ended talks on Sunday, pledging to share data.\n"
+               "The Red Crescent published its annual review. The report said 30 clinics had closed.")
+    assert brief(rows) == [("state:ken", "indirect", "pledge", None), ("state:eth", "indirect", "pledge", None),
+                           ("org:red-crescent", "indirect", "say", "The report")]
+
+
+def test_statements_pronoun_after_negated_subject() -> None:
+    rows = run("Norway said Ana Silva and Jan Novak met. The mayor did not comment on the visit. "
+               "Asked about it later, she said: “It went well.”")
+    assert brief(rows)[-1] == ("person:ana-silva", "direct", "say", None)
+
+
+def test_statements_span_ends_before_a_trailing_conjunction() -> None:
+    rows = run("Kenya criticised the plan, while Ethiopia praised it.")
+    doc = make_doc("Kenya criticised the plan, while Ethiopia praised it.")
+    assert [doc.body[r.char_start:r.char_end] for r in rows] == ["Kenya criticised the plan",
+                                                                  "Ethiopia praised it"]
