@@ -152,7 +152,8 @@ class Sources:
             cue: Cue | None = None
             if t.lower == "according" and k + 1 < hi and self.tokens[k + 1].lower == "to":
                 cue = self._according(k, hi)
-            elif t.lower in lex["speech"] or t.lower in lex["weak"] or t.lower in lex["object"]:
+            elif t.lower in lex["speech"] or t.lower in lex["weak"] or t.lower in lex["object"] \
+                    or (t.lower in lex["noun_verbs"] and self._noun_verb(k)):
                 cue = self._verb_cue(k, lo, hi, out)
             if cue is not None:
                 out.append(cue)
@@ -168,6 +169,17 @@ class Sources:
             if m is not None and m.end > self.tokens[j - 1].end:
                 j = self._phrase_end(_bisect_token(self.tokens, m.end - 1) + 1, hi)
         return Cue(k, "according", k + 2, j, True, self._resolve(k + 2, j, 0))
+
+    def _noun_verb(self, k: int) -> bool:
+        """Is "estimates"/"reports" at k a verb ("The World Bank estimates", "she reports")?"""
+        if k == 0:
+            return False
+        prev, nxt = self.tokens[k - 1], self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        lex = source_lex()
+        if nxt is not None and nxt.lower in ("of", "by", "from", "for", "on", "in", "to", "suggest", "show"):
+            return False
+        return (k > 1 and prev.kind == WORD and prev.text[0].isupper()) or prev.lower in lex["generic_nouns"] \
+            or prev.lower in lex["pronouns"]["person"] or prev.lower in lex["pronouns"]["group"]
 
     def _is_verb(self, k: int, lo: int) -> bool:
         """Is the cue word at k a finite reporting verb (not "the estimated", "are estimated", negated)?"""
@@ -332,7 +344,7 @@ class Sources:
             return False
         if self.tokens[k].lower in lex["short_object"]:
             return end - j <= 5
-        return end - j <= 2 or self.tokens[j].lower in lex["trailing_heads"]
+        return self.tokens[j].lower in lex["trailing_heads"]
 
     def _resolve(self, first: int, last: int, lo: int) -> Source | None:
         """The source named by tokens [first, last)."""
