@@ -56,6 +56,8 @@ def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
             len(doc.body) if line_end < 0 else line_end)
         if whole_line and len(text.split()) <= 10 and text[-1:] not in ".!?\"”:;)":
             headings.append((s.start, s.end))
+    credits.extend(_dateline_credit(doc.body))
+    credits.sort()
     heading_tokens = set()
     ci = hi = 0
     for k, t in enumerate(ctx.toks):
@@ -68,6 +70,16 @@ def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
         if hi < len(headings) and headings[hi][0] <= t.start:
             heading_tokens.add(k)
     return frozenset(heading_tokens)
+
+
+def _dateline_credit(body: str) -> list[tuple[int, int]]:
+    """The agency credit of a dateline ("KYIV, Ukraine (AP) —"): the span inside the parentheses."""
+    head = body[:100]
+    open_, close = head.find("("), head.find(")")
+    dash = min((i for i in (head.find(" —"), head.find(" –"), head.find(" - ")) if i >= 0), default=-1)
+    if 0 < open_ < close < dash and close + 1 >= dash - 1 and head[:open_].split(",")[0].isupper():
+        return [(open_, close + 1)]
+    return []
 
 
 def resolve(ctx: Ctx, cands: list[Cand]) -> list[Cand]:

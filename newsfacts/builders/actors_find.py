@@ -135,6 +135,8 @@ def _first_name(ctx: Ctx, i: int, k: int) -> bool:
     if k != i + 1 or k >= len(ctx.toks) or ctx.toks[i].possessive or not ctx.gap_ok(i, k):
         return False
     t, w = ctx.toks[k], words()
+    if i > 0 and (ctx.toks[i - 1].text.lower() in FUNCTION_WORDS or ctx.toks[i - 1].text.lower() in w.locative):
+        return False
     if not t.cap or t.text in w.stopwords or t.text in w.org_heads or t.text.lower() in w.roles:
         return False
     return not (gz.state_iso3(t.text) or gz.demonym_iso3(t.text) or gz.place_iso3(t.text)

@@ -45,7 +45,7 @@ def _name_word(t: Token) -> bool:
         return False
     if len(text) > 1 and text.replace(".", "").isupper() and "." not in text:
         return False
-    return not (gz.demonym_iso3(text) or gz.state_iso3(text) or any(c.isdigit() for c in text))
+    return not (gz.demonym_iso3(text) or any(c.isdigit() for c in text))
 
 
 def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
@@ -79,7 +79,7 @@ def title_before(ctx: Ctx, a: int, taken_end: dict[int, Cand]) -> tuple[int, lis
     while k >= 0 and a - k <= LOOKBACK and ctx.gap_ok(k, k + 1):
         t = toks[k]
         low = t.text.lower()
-        if low in w.roles or low in w.modifiers or t.text in w.honorifics:
+        if low in w.roles or low in w.modifiers or t.text in w.honorifics or (low == "of" and found):
             found.append(low)
             k -= 1
         elif k in taken_end and taken_end[k].t0 > 0 and toks[taken_end[k].t0 - 1].text in ("to", "for") and found == []:
@@ -162,20 +162,40 @@ class People:
         self.by_word: dict[str, list[Person]] = {}
 
     def add(self, person: Person) -> Person:
-        """Register a person (or return the one with the same key)."""
+        """Register a person (or return the one with the same key). A person known so far by a
+        part of this name only ("Mr. Netanyahu" before "Benjamin Netanyahu") becomes this one."""
         if person.key in self.by_key:
             return self.by_key[person.key]
+        for old in self._parts_of(person):
+            for c in old.mentions:
+                c.key, c.name_ok = person.key, False
+            person.mentions.extend(old.mentions)
+            old.mentions.clear()
+            old.parts = ()
         self.by_key[person.key] = person
         for w in set(person.parts):
-            self.by_word.setdefault(w, []).append(person)
+            self.by_word.setdefault(w.lower(), []).append(person)
         return person
+
+    def _parts_of(self, person: Person) -> list[Person]:
+        """Known people whose whole name is a strict part of this person's name."""
+        low = tuple(w.lower() for w in person.parts)
+        out = []
+        for w in set(low):
+            for p in self.by_word.get(w, [])[-50:]:
+                n = len(p.parts)
+                mine = tuple(x.lower() for x in p.parts)
+                if 0 < n < len(low) and p not in out and any(low[k:k + n] == mine for k in range(len(low) - n + 1)):
+                    out.append(p)
+        return out
 
     def find(self, words_: tuple[str, ...], title: list[str]) -> Person | None:
         """The known person whose name contains `words_`, preferring the same title, then the most
         recently mentioned one."""
         n = len(words_)
-        found = [p for p in self.by_word.get(words_[0], [])[-50:] if n < len(p.parts)
-                 and any(p.parts[k:k + n] == words_ for k in range(len(p.parts) - n + 1))]
+        low = tuple(w.lower() for w in words_)
+        found = [p for p in self.by_word.get(low[0], [])[-50:] if n < len(p.parts)
+                 and any(tuple(x.lower() for x in p.parts[k:k + n]) == low for k in range(len(p.parts) - n + 1))]
         if not found:
             return None
         if title:
@@ -207,4 +227,6 @@ def _mention(ctx: Ctx, a: int, b: int, person: Person, rule: str) -> Cand:
     person.last = a
     for k in range(a, b):
         ctx.taken[k] = True
-    return ctx.cand(a, b, "person", person.key, rule, name_ok=rule != "actors.person_coref.v1")
+    c = ctx.cand(a, b, "person", person.key, rule, name_ok=rule != "actors.person_coref.v1")
+    person.mentions.append(c)
+    return c

@@ -17,6 +17,7 @@ from newsfacts.builders.mentions import Mention
 from newsfacts.builders.text import Doc, slug
 from newsfacts.schema.models import ActorRow
 
+HONORIFICS_ONLY = frozenset({"Mr", "Mrs", "Ms", "Dr", "Miss", "Prof", "Sir", "Dame"})
 INTERNATIONAL = ("international", "world", "global", "united nations", "un ", "u.n.", "european",
                  "african union", "regional", "multinational", "intergovernmental")
 
@@ -101,7 +102,11 @@ def _name(cands: list[Cand]) -> str | None:
 
 
 def _state(iso: str, cands: list[Cand]) -> Attrs:
-    return Attrs(f"state:{iso.lower()}", _name(cands) or gz.state_name(iso), country=iso)
+    """A state: the fullest name used, or its common name when only codes or a capital appear."""
+    name = _name(cands)
+    if name is None or len(name.replace(".", "")) <= 3:
+        name = gz.state_name(iso)
+    return Attrs(f"state:{iso.lower()}", name, country=iso)
 
 
 def _org(cues: Cues, cands: list[Cand]) -> Attrs:
@@ -125,7 +130,8 @@ def _person(cues: Cues, cands: list[Cand], known: dict[str, Attrs]) -> Attrs:
     """A person: name, title from the titled mention, affiliation and country from context."""
     name = _name(cands) or cands[0].text
     full = next((c for c in cands if c.name_ok), cands[0])
-    title = next((c.title for c in cands if c.title), None)
+    titles = [c.title for c in cands if c.title]
+    title = next((t for t in titles if t.rstrip(".") not in HONORIFICS_ONLY), titles[0] if titles else None)
     owner, explicit = person_context(cues, full)
     affiliation, country = None, None
     if isinstance(owner, Cand):
