@@ -23,6 +23,8 @@ FORWARD_WINDOW = 12  # tokens looked at after a figure
 DETERMINERS = frozenset(["the", "our", "their", "its", "his", "her", "my", "your", "these", "those",
                          "this", "that", "all"])
 FORWARD_STOPS = frozenset(["according", "said", "says", "told", ";"])
+AUXILIARIES = frozenset(["have", "has", "had", "been", "were", "was", "are", "is", "be", "being",
+                         "reportedly", "also", "since", "all", "now", "already"])  # "have been killed"
 CONJUNCTIONS = frozenset(["and", "but", "while", "or", "whereas"])  # a new verb phrase starts
 
 
@@ -198,11 +200,14 @@ def cue_category(tokens: list[Token], first: int, last: int, lo: int, hi: int) -
     cues = units_lex()["cues"]
     best: tuple[int, int, str] | None = None
     k = last
-    while k < min(hi, last + FORWARD_WINDOW) and tokens[k].lower not in FORWARD_STOPS:
+    dist = 0
+    while k < min(hi, last + FORWARD_WINDOW) and tokens[k].lower not in FORWARD_STOPS \
+            and not (tokens[k].lower in CONJUNCTIONS and k > last):
         hit = _cue_at(tokens, k, cues)
         if hit:
-            best = (k - last, 0, hit)
+            best = (dist, 0, hit)
             break
+        dist += tokens[k].lower not in AUXILIARIES
         k += 1
     k = first - 1
     while k >= max(lo, first - BACK_WINDOW) and tokens[k].text != ";" \

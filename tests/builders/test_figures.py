@@ -188,3 +188,8 @@ def test_figures_coordinated_verbs_do_not_share_a_category() -> None:
 def test_figures_crore_and_lakh() -> None:
     assert one("The state set aside Rs 400 crore for roads in India.").value == 4_000_000_000
     assert one("About 12 lakh pilgrims came.").value == 1_200_000
+
+
+def test_figures_passive_cue_after_the_figure_wins_over_an_earlier_one() -> None:
+    rows = figures("Officials said 20 people are still missing and 75 have been wounded.")
+    assert [(r.value, r.category) for r in rows] == [(20, "people"), (75, "injured")]
