@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsfacts import cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
 from newsfacts.problems import Problem
 
@@ -165,6 +166,8 @@ def schema_export(
 
 
 # Commands defined in their own modules register here, one line each.
+schema_app.command("check")(cli_schema.check)
+schema_app.command("diff")(cli_schema.diff)
 
 
 def main() -> None:
