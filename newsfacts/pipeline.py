@@ -13,8 +13,9 @@ from typing import Any
 from newsfacts import __version__
 from newsfacts.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_inputs
 from newsfacts.builders import ArticleRows, extract
+from newsfacts.datasets.diff import Previous
 from newsfacts.datasets.stream import ReleaseStream
-from newsfacts.datasets.writer import check_target, dump_json, staging
+from newsfacts.datasets.writer import check_target, staging, write_documents
 from newsfacts.engine import DEFAULT_BATCH, DEFAULT_MAX_ROWS, Engine, batches, run_batches, scan
 from newsfacts.errors import UsageError
 from newsfacts.problems import CODES, Problem, Report, problem
@@ -23,7 +24,7 @@ from newsfacts.schema.version import SCHEMA_VERSION
 from newsfacts.validators import validate_tables
 
 DEFAULT_RELEASE_VERSION = "0.1.0"
-MANIFEST_FORMAT = "1"
+MANIFEST_FORMAT = "2"
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$")
 Tables = dict[str, list[dict[str, Any]]]
 INPUT_CODES = frozenset(c.code for c in CODES.values() if c.category == "input")
@@ -111,7 +112,8 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
           release_version: str = DEFAULT_RELEASE_VERSION, overwrite: bool = False,
           max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1, engine: Engine = "local",
           scheduler: str | None = None, batch_size: int = DEFAULT_BATCH, max_rows: int = DEFAULT_MAX_ROWS,
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+          progress: Callable[[int, int], None] | None = None,
+          previous: Path | str | None = None) -> BuildResult:
     """Build a release from the input files or folders into `out`.
 
     Default output: `datasets/newsfacts/<release_version>/`. Inputs are scanned once (bodies
@@ -119,8 +121,12 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
     (or a Dask cluster with `engine="dask"`) and streamed into the Parquet files; the bytes do not
     depend on the number of workers or the engine. Articles that cannot be read are rejected and
     listed in the report; a failed validation check stops the release (nothing is written).
-    `progress(done, total)` is called after each batch. Raises `UsageError` for a bad version or
-    option and `ReleaseExistsError` for a non-empty `out` without `overwrite`.
+    `progress(done, total)` is called after each batch. With `previous` (an earlier release folder)
+    the manifest records that release's version, the sha256 of its manifest and the rows added,
+    removed and changed per table. Besides the tables, the release holds `README.md` (the dataset
+    card), `datapackage.json`, `report.json` and `manifest.json` (checksums of all of them).
+    Raises `UsageError` for a bad version, option or previous release and `ReleaseExistsError` for
+    a non-empty `out` without `overwrite`.
     """
     if not SEMVER.match(release_version):
         raise UsageError(f"release version {release_version!r} is not semver (X.Y.Z)")
@@ -128,6 +134,10 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
         raise UsageError("workers, batch size and max rows must be at least 1")
     target = Path(out) if out is not None else Path("datasets") / "newsfacts" / release_version
     check_target(target, overwrite)
+    prior = Previous.read(Path(previous)) if previous is not None else None
+    if prior is not None and not newer(release_version, prior.release_version):
+        raise UsageError(f"release version {release_version} must be newer than the previous release "
+                         f"{prior.release_version} ({previous})")
     result = BuildResult(out=target, release_version=release_version)
     first = scan([Path(p) for p in inputs], max_bytes)
     result.inputs = first.inputs
@@ -156,8 +166,9 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
                 result.validation_failed = True
                 raise _ValidationFailed
             result.manifest = manifest(result, files)
-            dump_json(folder / "manifest.json", result.manifest)
-            dump_json(folder / "report.json", result.to_dict())
+            if prior is not None:
+                result.manifest["previous"] = prior.record(folder)
+            write_documents(folder, result.manifest, result.to_dict())
     except _ValidationFailed:
         result.manifest = None
     except OSError as e:  # unwritable folder, disk full: nothing is left behind by staging()
@@ -172,6 +183,24 @@ def _reject(result: BuildResult, source_path: str, problems: list[Problem]) -> N
     result.report.extend(problems)
     result.rejected.append({"source_path": source_path,
                             "reasons": [p.to_dict() for p in problems if p.severity == "error"]})
+
+
+def semver_key(version: str) -> tuple[Any, ...]:
+    """Sort key of a semver string by precedence: a pre-release sorts before its release."""
+    match = SEMVER.match(version)
+    if match is None:
+        raise UsageError(f"release version {version!r} is not semver (X.Y.Z)")
+    core = tuple(int(match.group(i)) for i in (1, 2, 3))
+    pre = match.group(4)
+    if pre is None:
+        return (core, 1, ())
+    parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in pre[1:].split("."))
+    return (core, 0, parts)
+
+
+def newer(version: str, than: str) -> bool:
+    """True when `version` has a higher semver precedence than `than`."""
+    return semver_key(version) > semver_key(than)
 
 
 def inputs_digest(built: Sequence[str], rejected: Sequence[dict[str, Any]]) -> str:

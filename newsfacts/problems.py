@@ -43,6 +43,21 @@ _CODES: tuple[Code, ...] = (
          "the file changed between the first pass and extraction"),
     Code("article-missing-date", "No publication date", "input", "warning",
          "no published_at: relative dates cannot be resolved"),
+    # input: `newsfacts validate` article checks and sidecar expectations (issue 7)
+    Code("article-missing-key", "Metadata key missing", "input", "warning", "front matter has no {field}"),
+    Code("article-language-body", "Body not in English", "input", "warning",
+         "the body does not look like English: {detail}"),
+    Code("article-duplicate-url", "Same URL as another article", "input", "error",
+         "same URL as {detail}"),
+    Code("article-duplicate-title", "Same title as another article", "input", "warning",
+         "same title as {detail}"),
+    Code("article-no-figures", "No figures", "data", "warning", "no figures were found in the article"),
+    Code("statement-no-speaker", "Statement without speaker", "data", "warning",
+         "the speaker is not an actor of the article ({detail})"),
+    Code("expect-invalid", "Invalid expectations file", "input", "error", "expectations: {detail}"),
+    Code("expect-missing-row", "Expected row not found", "data", "error", "no {what} row matches {detail}"),
+    Code("expect-count", "Too few rows", "data", "error",
+         "expected at least {limit} {what} rows, found {found}"),
     # schema: a row against the JSON Schema / pandera model of its table
     Code("schema-row", "Row does not match its JSON Schema", "schema", "error", "{detail}"),
     Code("schema-column", "Column check failed", "schema", "error", "check {check} failed: {detail}"),
@@ -82,6 +97,21 @@ _CODES: tuple[Code, ...] = (
          "{path} is listed in manifest.json but missing"),
     Code("checksum-mismatch", "Checksum mismatch", "release", "error",
          "sha256 of {path} differs from manifest.json"),
+    # release: `newsfacts verify` (issue 9)
+    Code("unexpected-table", "Unexpected table", "release", "error",
+         "{path} is in the release folder but not in manifest.json"),
+    Code("row-count-mismatch", "Row count mismatch", "release", "error",
+         "{path} has {found} rows, manifest.json says {expected}"),
+    Code("missing-file", "File missing", "release", "error", "{path} is listed in manifest.json but missing"),
+    Code("unexpected-file", "Unexpected file", "release", "error",
+         "{path} is in the release folder but not in manifest.json"),
+    Code("table-unreadable", "Table unreadable", "release", "error", "not a readable Parquet file: {detail}"),
+    Code("manifest-invalid", "Manifest missing or invalid", "release", "error", "manifest.json: {detail}"),
+    Code("schema-version-unknown", "Schema version unknown", "release", "error",
+         "schema version {version} is neither published under schema/ nor this package's ({supported})"),
+    Code("schema-version-older", "Release of another schema version", "release", "warning",
+         "schema version {version}: checked with its published JSON Schemas and keys only "
+         "(pandera checks are those of {supported})"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 

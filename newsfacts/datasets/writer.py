@@ -10,6 +10,8 @@ import hashlib
 import json
 import os
 import shutil
+import signal
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -73,26 +75,106 @@ def check_target(out: Path, overwrite: bool) -> None:
         raise ReleaseExistsError(out)
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM turned into an exception, so that `finally` blocks clean up as for Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_raises() -> Iterator[None]:
+    """While the block runs, SIGTERM raises `Interrupted` (main thread only; restored afterwards)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise Interrupted(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back during the two renames, so they cannot leave `out` missing."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def _alive(pid: int) -> bool:
+    """Is a process with this id running (and so maybe still writing its temporary folder)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def leftovers(out: Path) -> list[Path]:
+    """Hidden `.<name>.tmp-PID` / `.<name>.old-PID` siblings of `out` left by builds that died."""
+    found = []
+    for kind in ("tmp", "old"):
+        for path in sorted(out.parent.glob(f".{out.name}.{kind}-*")):
+            pid = path.name.rsplit("-", 1)[1]
+            if pid.isdigit() and not _alive(int(pid)) and pid != str(os.getpid()):
+                found.append(path)
+    return found
+
+
+def clean_leftovers(out: Path) -> list[Path]:
+    """Remove what killed builds left beside `out`; return the paths handled.
+
+    A `.tmp-PID` folder is a half-written release: it is deleted. An `.old-PID` folder is the
+    previous release of a build killed between its two renames: it is renamed back to `out` when
+    `out` is missing, else deleted. Folders of processes still running are left alone.
+    """
+    handled = leftovers(out)
+    for path in handled:
+        if ".old-" in path.name and not out.exists():
+            path.rename(out)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    return handled
+
+
 @contextlib.contextmanager
 def staging(out: Path, overwrite: bool) -> Iterator[Path]:
     """A temporary sibling folder that replaces `out` only when the block finishes without error.
 
-    An interrupted or failed write leaves `out` as it was and removes the temporary folder.
+    A failed block, an exception, Ctrl-C or SIGTERM leave `out` as it was and remove the temporary
+    folder. SIGKILL leaves a hidden `.<name>.tmp-PID` folder, which the next staging of the same
+    `out` removes (see `clean_leftovers`).
     """
-    check_target(out, overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)
+    check_target(out, overwrite)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    try:
-        yield tmp
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
+    with _terminate_raises():
+        try:
+            yield tmp
+            _publish(tmp, out)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _publish(tmp: Path, out: Path) -> None:
+    """Rename `tmp` to `out`, moving an existing `out` aside first and deleting it afterwards."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    with _signals_deferred():
         if out.exists():
             out.rename(old)
         tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def write_tables(folder: Path, tables: Mapping[str, Sequence[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
@@ -104,3 +186,24 @@ def write_tables(folder: Path, tables: Mapping[str, Sequence[dict[str, Any]]]) -
         write_table(path, table, rows)
         files[table] = {"file": path.name, "rows": len(rows), "sha256": sha256_file(path)}
     return files
+
+
+def write_documents(folder: Path, manifest: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
+    """Write `report.json`, the `README.md` card, `datapackage.json`, then `manifest.json`.
+
+    The manifest gets the size of every table file and, under `files`, the sha256 and size of the
+    three other documents; the card and the data package are generated from the manifest as it is
+    before that step. Returns the manifest as written.
+    """
+    from newsfacts.datasets.card import card
+    from newsfacts.datasets.datapackage import datapackage
+
+    for info in manifest["tables"].values():
+        info["bytes"] = (folder / info["file"]).stat().st_size
+    dump_json(folder / "report.json", report)
+    (folder / "README.md").write_text(card(manifest), encoding="utf-8")
+    dump_json(folder / "datapackage.json", datapackage(manifest))
+    manifest["files"] = {name: {"sha256": sha256_file(folder / name), "bytes": (folder / name).stat().st_size}
+                         for name in ("README.md", "datapackage.json", "report.json")}
+    dump_json(folder / "manifest.json", manifest)
+    return manifest
