@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.statements import build_statements
 from newsfacts.builders.text import Doc
@@ -232,3 +235,19 @@ def test_statements_span_ends_before_a_trailing_conjunction() -> None:
     doc = make_doc("Kenya criticised the plan, while Ethiopia praised it.")
     assert [doc.body[r.char_start:r.char_end] for r in rows] == ["Kenya criticised the plan",
                                                                   "Ethiopia praised it"]
+
+
+PIECES = ["Norway", " said", " told", " according to", " the statement", ",", ".", " “", "”", ' "', "'", "‘",
+          "’", " he", " she", " Jan Novak", " that", " and", " not", " (", ")", "\n", " adding", " called for",
+          " the minister", " 40", " people", ":", " —", " who", " in a statement", " Kenya and Ethiopia"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_statements_never_raise_and_spans_hold(pieces: list[str]) -> None:
+    text = "".join(pieces).strip() or "x"
+    rows = run(text)
+    doc = make_doc(text)
+    for r in rows:
+        assert r.quote and r.speaker_text
+        assert doc.body[r.char_start:r.char_end].strip() == doc.body[r.char_start:r.char_end]
