@@ -23,6 +23,7 @@ from newsfacts.builders.figures_units import (
     cue_category,
     is_person_unit,
     noun_unit,
+    singular,
     units_lex,
 )
 from newsfacts.builders.gazetteer import state_name
@@ -158,6 +159,8 @@ def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: i
             category = cue_category(tokens, c.first, end, lo, hi) or "people"
         return Placed(c, s, c.unit, category, end)
     nu = noun_unit(tokens, c.last)
+    if nu.unit is None and c.value == 1 and c.last < len(tokens):  # "one person"
+        nu = NounUnit(singular(tokens[c.last].text), c.last + 1, (tokens[c.last].text,))
     if nu.unit is not None:
         return Placed(c, s, nu.unit, _category(tokens, c, nu, lo, hi, None), nu.end)
     end = max(nu.end, c.last)

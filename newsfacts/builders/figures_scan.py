@@ -235,7 +235,7 @@ def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) ->
         if tok.kind != NUM and (tok.kind != WORD or tok.lower.split("-")[0] not in _starters()):
             i += 1
             continue
-        num = read_number(tokens, i, at_start=i in starts or _sentence_first(tokens, i))
+        num = read_number(tokens, i, at_start=i in starts or _sentence_first(tokens, i)) or _one(tokens, i)
         if num is None:
             i += 1
             continue
@@ -246,6 +246,24 @@ def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) ->
         else:
             i = num.last
     return out
+
+
+def _one(tokens: list[Token], i: int) -> Number | None:
+    """ "one person", "one soldier": the word "one" counts only before a singular noun for a person."""
+    if tokens[i].lower != "one" or i + 1 >= len(tokens) or (i > 0 and tokens[i - 1].lower in ("no", "the")):
+        return None
+    nxt = tokens[i + 1]
+    if nxt.kind != WORD or nxt.lower not in _person_nouns():
+        return None
+    if i + 2 < len(tokens) and tokens[i + 2].lower == "of":
+        return None
+    return Number(i, i + 1, 1.0, False, False, False)
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Singular nouns for people (from the units lexicon)."""
+    return frozenset(load_data("units.yaml")["person_nouns"])
 
 
 def _candidate(tokens: list[Token], num: Number, at_start: bool,

@@ -193,3 +193,8 @@ def test_figures_crore_and_lakh() -> None:
 def test_figures_passive_cue_after_the_figure_wins_over_an_earlier_one() -> None:
     rows = figures("Officials said 20 people are still missing and 75 have been wounded.")
     assert [(r.value, r.category) for r in rows] == [(20, "people"), (75, "injured")]
+
+
+def test_figures_one_counts_only_before_a_person_noun() -> None:
+    rows = figures("One soldier was killed and one of the bridges fell; no one was hurt.")
+    assert [(r.text, r.value, r.unit, r.category) for r in rows] == [("One soldier", 1, "soldier", "killed")]
