@@ -109,9 +109,17 @@ def _prefix_currency(tokens: list[Token], i: int, states: frozenset[str]) -> tup
     return first, str(code), str(unit)
 
 
+@cache
+def _qualifier_ends() -> frozenset[str]:
+    """Last words of the qualifier phrases ("than", "least", "about")."""
+    return frozenset(k[-1] for k in figures_lex()["qualifiers"])
+
+
 def _qualifier(tokens: list[Token], first: int) -> tuple[int, str]:
     """(start token, qualifier) from the words before token `first`; exact when none."""
     quals = figures_lex()["qualifiers"]
+    if first == 0 or tokens[first - 1].lower not in _qualifier_ends():
+        return first, "exact"
     for size in (3, 2, 1):
         if first - size < 0:
             continue
@@ -232,7 +240,8 @@ def scan(tokens: list[Token], starts: frozenset[int], states: frozenset[str]) ->
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if tok.kind != NUM and (tok.kind != WORD or tok.lower.split("-")[0] not in _starters()):
+        if tok.kind != NUM and (tok.kind != WORD or (tok.lower not in _starters()
+                                                     and tok.lower.split("-")[0] not in _starters())):
             i += 1
             continue
         num = read_number(tokens, i, at_start=i in starts or _sentence_first(tokens, i)) or _one(tokens, i)

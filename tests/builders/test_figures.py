@@ -198,3 +198,9 @@ def test_figures_passive_cue_after_the_figure_wins_over_an_earlier_one() -> None
 def test_figures_one_counts_only_before_a_person_noun() -> None:
     rows = figures("One soldier was killed and one of the bridges fell; no one was hurt.")
     assert [(r.text, r.value, r.unit, r.category) for r in rows] == [("One soldier", 1, "soldier", "killed")]
+
+
+def test_figures_names_and_identifiers_with_digits_are_not_figures() -> None:
+    text = ("Flight 302 left Gate 12 after Article 5 talks; the 82nd Airborne and 5G networks were "
+            "cited, and Brazil beat Chile 2-1.")
+    assert figures(text) == []
