@@ -120,12 +120,18 @@ def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], 
 
 def _preferred_person(memory: Memory, ui: int) -> Speaker | None:
     """Who "he"/"she" most likely is: the person who spoke or was the subject in the unit before."""
-    speaker = next((s for s in memory.last_speakers if s.kind == "person"), None)
+    speaker = next((s for s in memory.last_speakers if s.kind == "person" or _name_like(s)), None)
     if speaker is not None and memory.last_unit >= ui - 1 and memory.last_unit >= memory.subject_unit:
         return speaker
     if memory.subject is not None and memory.subject_unit >= ui - 1:
         return memory.subject
     return speaker if memory.last_unit >= ui - 1 else None
+
+
+def _name_like(s: Speaker) -> bool:
+    """An unresolved speaker written like a personal name ("Khaing Min Oo")."""
+    parts = s.text.split()
+    return s.actor_id is None and 2 <= len(parts) <= 4 and all(p[0].isupper() for p in parts)
 
 
 def _quote_only(toks: list[Tok]) -> bool:

@@ -228,7 +228,8 @@ def _inverted(toks: list[Tok], j: int, cue: Cue) -> bool:
     if not nxt.is_word or nxt.quoted or nxt.lower in ("that", "it", "they", "he", "she", "we"):
         return False
     end = np_right(toks, j + 1, len(toks))
-    return end > j + 1 and any(t.is_cap for t in toks[j + 1:end]) and (
+    named = any(t.is_cap for t in toks[j + 1:end]) or nxt.lower in words("determiners")
+    return end > j + 1 and named and (
         end >= len(toks) or not toks[end].is_word or toks[end].lower in ADJUNCT_PREPS or skippable(toks[end]))
 
 

@@ -216,6 +216,7 @@ class SpeakerResolver:
         self.actors = actors
         self._starts = [m.start for m in actors.mentions]
         self.prefer_person: Speaker | None = None
+        self.gender: dict[str, str] = {}
 
     def recent(self, pos: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds ending before pos, most recent first (bounded)."""
@@ -278,10 +279,17 @@ class SpeakerResolver:
     def _pronoun(self, pos: int, kinds: tuple[str, ...]) -> list[Speaker]:
         """The person who spoke just before (`prefer_person`), else the most recent actor of a
         compatible kind."""
-        if kinds == ("person",) and self.prefer_person is not None:
-            return [self.prefer_person]
-        found = self.recent(pos, kinds)
-        return [self.speaker(found[0])] if found else []
+        word = self.body[pos:pos + 4].split()[0].lower()
+        if kinds != ("person",):
+            found = self.recent(pos, kinds)
+            return [self.speaker(found[0])] if found else []
+        candidates = [self.prefer_person] if self.prefer_person is not None else []
+        candidates += [self.speaker(m) for m in self.recent(pos, kinds)]
+        for c in candidates:
+            if self.gender.get(c.text, word) == word:
+                self.gender[c.text] = word
+                return [c]
+        return [candidates[0]] if candidates else [Speaker(None, word)]
 
     def _description(self, toks: list[Tok], a: int, b: int) -> Speaker | None:
         """A definite description ("the minister", "the agency") → the actor it points at."""

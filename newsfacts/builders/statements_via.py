@@ -103,10 +103,14 @@ def told_channel(toks: list[Tok], j: int, hi: int) -> tuple[int, int] | None:
         k += 1
     if k == j + 1:
         return None
-    span = toks[j + 1:k]
-    media = any(t.lower in words("media") for t in span)
-    named = any(_match_name(toks, n, k, phrases("media_names")) > n for n in range(j + 1, k))
-    return (j + 1, k) if media or named else None
+    last = -1
+    for n in range(j + 1, k):
+        e = _match_name(toks, n, k, phrases("media_names"))
+        if e > n:
+            last = e
+        elif toks[n].lower in words("media") or (last == n and toks[n].is_cap):
+            last = n + 1
+    return (j + 1, last) if last > j + 1 else None
 
 
 def platform_after(toks: list[Tok], j: int, hi: int) -> tuple[int, int] | None:

@@ -251,3 +251,16 @@ def test_statements_never_raise_and_spans_hold(pieces: list[str]) -> None:
     for r in rows:
         assert r.quote and r.speaker_text
         assert doc.body[r.char_start:r.char_end].strip() == doc.body[r.char_start:r.char_end]
+
+
+def test_statements_pronouns_keep_their_gender() -> None:
+    rows = run("Jan Novak said the port was closed. He added that ships waited. Ana Silva met him. "
+               "“The war must end,” she said. He said talks would go on.")
+    assert [r.speaker_id for r in rows] == ["person:jan-novak", "person:jan-novak", "person:ana-silva",
+                                            "person:jan-novak"]
+
+
+def test_statements_inverted_unnamed_speaker_and_media_channel() -> None:
+    rows = run("“It is too early to say,” said one diplomat, who asked not to be identified. "
+               "Residents told the BBC they had not eaten for days.")
+    assert brief(rows) == [("one diplomat", "direct", "say", None), ("Residents", "indirect", "tell", "the BBC")]
