@@ -35,6 +35,7 @@ from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
 
 LOOK_BACK = 14   # tokens searched before a bare number for "death toll" / "number of X"
 TOLL_WORDS = frozenset(["toll", "tally"])
+CARRIED_CATEGORIES = frozenset(["hostages", "detained"])
 NOT_CARRIED = frozenset(["magnitude", "kilometre", "kilogram", "tonne", "megawatt"])
 
 
@@ -67,9 +68,13 @@ def build_figures(doc: Doc, actors: ActorIndex) -> tuple[list[FigureRow], list[P
     sources = Sources(body, len(doc.sentences), _paragraphs(doc), actors, tokens_of)
     rows: list[FigureRow] = []
     seen: set[str] = set()
+    held: dict[int, str] = {}   # sentence → "hostages"/"detained" when it counts captives
     for s in wanted:
         tokens = tokens_of(s)
-        for p in _place(tokens, s, scan(tokens, frozenset([0]), states)):
+        placed = _place(tokens, s, scan(tokens, frozenset([0]), states), held.get(s - 1))
+        for p in placed:
+            if p.category in CARRIED_CATEGORIES:
+                held[s] = p.category
             row = _row(doc, tokens, p, sources.source(p.cand.first, p.end, s))
             if row.figure_id not in seen:
                 seen.add(row.figure_id)
@@ -139,18 +144,22 @@ def _article_states(body: str, actors: ActorIndex) -> frozenset[str]:
     return frozenset(found)
 
 
-def _place(tokens: list[Token], s: int, cands: list[Candidate]) -> list[Placed]:
-    """Unit and category for every candidate of sentence `s`; bare numbers with no unit are dropped."""
+def _place(tokens: list[Token], s: int, cands: list[Candidate], context: str | None) -> list[Placed]:
+    """Unit and category for every candidate of sentence `s`; bare numbers with no unit are dropped.
+
+    `context` is the captive category of the sentence before ("released 6 hostages. They were two
+    soldiers and …"): people counted without a cue of their own take it.
+    """
     out: list[Placed] = []
     for c in cands:
-        placed = _unit_and_category(tokens, c, s, 0, len(tokens), out)
+        placed = _unit_and_category(tokens, c, s, 0, len(tokens), out, context)
         if placed is not None:
             out.append(placed)
     return out
 
 
 def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: int,
-                       earlier: list[Placed]) -> Placed | None:
+                       earlier: list[Placed], context: str | None = None) -> Placed | None:
     """Place one candidate: its unit from its own words, else from the sentence before it."""
     if c.unit is not None:
         end = _rate_end(tokens, c) if c.currency else c.last
@@ -162,7 +171,7 @@ def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: i
     if nu.unit is None and c.value == 1 and c.last < len(tokens):  # "one person"
         nu = NounUnit(singular(tokens[c.last].text), c.last + 1, (tokens[c.last].text,))
     if nu.unit is not None:
-        return Placed(c, s, nu.unit, _category(tokens, c, nu, lo, hi, None), nu.end)
+        return Placed(c, s, nu.unit, _category(tokens, c, nu, lo, hi, context), nu.end)
     end = max(nu.end, c.last)
     bare = _bare_unit(tokens, c.first, lo)
     if bare is not None:
@@ -181,12 +190,12 @@ def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: i
 
 
 def _category(tokens: list[Token], c: Candidate, nu: NounUnit, lo: int, hi: int,
-              carried: str | None) -> str:
-    """Category of a figure with a unit: by noun, else by the nearest cue, else people/other."""
+              context: str | None) -> str:
+    """Category of a figure with a unit: by noun, else by the nearest cue, else context or people."""
     base = base_category(nu.unit, c.currency, nu.words)
     if base is not None:
         return base
-    return cue_category(tokens, c.first, nu.end, lo, hi) or carried or "people"
+    return cue_category(tokens, c.first, nu.end, lo, hi) or context or "people"
 
 
 def _rate_end(tokens: list[Token], c: Candidate) -> int:

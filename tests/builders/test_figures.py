@@ -204,3 +204,8 @@ def test_figures_names_and_identifiers_with_digits_are_not_figures() -> None:
     text = ("Flight 302 left Gate 12 after Article 5 talks; the 82nd Airborne and 5G networks were "
             "cited, and Brazil beat Chile 2-1.")
     assert figures(text) == []
+
+
+def test_figures_captives_listed_after_a_release_keep_the_category() -> None:
+    rows = figures("The rebels freed 9 hostages on Sunday. They included three nurses and two pilots.")
+    assert [(r.value, r.category) for r in rows] == [(9, "hostages"), (3, "hostages"), (2, "hostages")]
