@@ -157,8 +157,9 @@ def capitals(ctx: Ctx) -> list[Cand]:
     toks, out = ctx.toks, []
     locative = words().locative
     metonyms = load_data("capitals.yaml")["org_metonyms"]
+    first = gz.name_words()[0]
     for i in range(len(toks)):
-        if ctx.taken[i] or not toks[i].cap or toks[i].text.isupper():
+        if ctx.taken[i] or not toks[i].cap or toks[i].text.isupper() or toks[i].key.lower() not in first:
             continue
         for size in (3, 2, 1):
             j = i + size

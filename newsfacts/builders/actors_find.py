@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsfacts.builders import gazetteer as gz
-from newsfacts.builders.actors_lexicons import OrgEntry, canonical, organizations, words
+from newsfacts.builders.actors_lexicons import OrgEntry, canonical, org_words, organizations, words
 from newsfacts.builders.actors_tokens import Token
 from newsfacts.builders.lexicon import load_data
 
@@ -95,10 +95,13 @@ def _state_text_ok(text: str) -> bool:
 
 def fixed_names(ctx: Ctx) -> list[Cand]:
     """Lexicon organizations, state names and places: the longest match at every token."""
-    table, max_len = organizations()
+    table = organizations()[0]
+    org_first, geo_first = org_words()[0], gz.name_words()[0]
     toks, out = ctx.toks, []
     for i in range(len(toks)):
-        if ctx.taken[i] or not toks[i].text[:1].isalpha():
+        low = toks[i].key.lower()
+        max_len = max(org_first.get(low, 0), geo_first.get(low, 0))
+        if ctx.taken[i] or max_len == 0:
             continue
         j = i + 1
         while j < len(toks) and j - i < max_len and ctx.gap_ok(j - 1, j):
@@ -289,8 +292,9 @@ def descriptions(ctx: Ctx) -> list[Cand]:
     """State, demonym or organization + institution noun ("China's Foreign Ministry", "the Hamas
     government media office"); "government" makes the phrase an alias of the state itself."""
     out = []
-    for i in range(len(ctx.toks)):
-        if not ctx.toks[i].text[:1].isalpha():
+    enders = gz.name_words()[1] | org_words()[1]
+    for i, t in enumerate(ctx.toks):
+        if t.key.lower() not in enders and "-" not in t.text:
             continue
         owner = _owner_ending(ctx, i)
         if owner is not None:
@@ -323,8 +327,8 @@ def _owner_ending(ctx: Ctx, i: int) -> Owner | None:
     if dash and tail in RUN_BY and (iso := gz.state_iso3(head) or gz.demonym_iso3(head)):
         return Owner(i, iso, iso, gz.state_name(iso), False)
     if dash and tail in RUN_BY and (head,) in organizations()[0]:
-        entry = organizations()[0][(head,)]
-        return Owner(i, entry.name, entry.country, entry.name, False)
+        found = organizations()[0][(head,)]
+        return Owner(i, found.name, found.country, found.name, False)
     for t0 in (i - 1, i):
         if t0 >= 0 and ctx.toks[t0].cap and (iso := gz.territory_iso3(ctx.text(t0, i + 1))):
             return Owner(t0, iso, iso, gz.state_name(iso), False)

@@ -94,3 +94,15 @@ def canonical(phrase: str) -> str:
     if key in w.military:
         return "military"
     return key
+
+
+@cache
+def org_words() -> tuple[dict[str, int], frozenset[str]]:
+    """First words (with the longest entry starting with each) and last words of the organization
+    lexicon, lowercase."""
+    first: dict[str, int] = {}
+    last: set[str] = set()
+    for toks in organizations()[0]:
+        first[toks[0].lower()] = max(first.get(toks[0].lower(), 0), len(toks))
+        last.add(toks[-1].lower())
+    return first, frozenset(last)

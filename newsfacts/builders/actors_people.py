@@ -75,7 +75,7 @@ def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
 def title_before(ctx: Ctx, a: int, taken_end: dict[int, Cand]) -> tuple[int, list[str]]:
     """Start token and lowercase words of the title right before token a ("Ambassador to Qatar")."""
     w, toks = words(), ctx.toks
-    k, found = a - 1, []
+    k, found = a - 1, list[str]()
     while k >= 0 and a - k <= LOOKBACK and ctx.gap_ok(k, k + 1):
         t = toks[k]
         low = t.text.lower()
