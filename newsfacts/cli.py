@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsfacts import cli_schema
+from newsfacts import cli_release, cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
 from newsfacts.problems import Problem
 
@@ -78,6 +78,8 @@ def build(
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 256,
     max_rows: Annotated[int, typer.Option(help="Most rows per table and article; more are dropped "
                                                "with a warning.")] = 5_000,
+    previous: Annotated[Path | None, typer.Option(help="Earlier release to compare with: the manifest "
+                                                       "records its version, manifest sha256 and row changes.")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Build a release: read articles, extract the tables, validate them, write Parquet files."""
@@ -91,7 +93,7 @@ def build(
             result = run_build(paths, out_dir, release_version=release_version, overwrite=overwrite,
                                max_bytes=max_bytes, workers=workers or os.cpu_count() or 1,
                                engine=engine.value, scheduler=scheduler, batch_size=batch_size,
-                               max_rows=max_rows,
+                               max_rows=max_rows, previous=previous,
                                progress=lambda done, total: bar.update(task, completed=done, total=total))
     except (UsageError, NewsfactsError, FileNotFoundError, ModuleNotFoundError) as e:
         raise usage_error(str(e)) from None
@@ -166,6 +168,8 @@ def schema_export(
 
 
 # Commands defined in their own modules register here, one line each.
+app.command("verify")(cli_release.verify)
+app.command("diff")(cli_release.diff)
 schema_app.command("check")(cli_schema.check)
 schema_app.command("diff")(cli_schema.diff)
 
