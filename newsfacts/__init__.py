@@ -11,6 +11,8 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-from newsfacts.pipeline import build  # noqa: E402  (needs __version__)
+from newsfacts.datasets.diff import diff
+from newsfacts.datasets.verify import verify
+from newsfacts.pipeline import build  # needs __version__
 
-__all__ = ["__version__", "build"]
+__all__ = ["__version__", "build", "diff", "verify"]
