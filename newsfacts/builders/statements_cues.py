@@ -70,6 +70,8 @@ def _accept(toks: list[Tok], j: int, form: VerbForm, in_quote: bool) -> bool:
         return False
     if negated(toks, j) or _passive(toks, j, form):
         return False
+    if form.exclude_next and any(n.lower in form.exclude_next for n in toks[j + 1:j + 4]):
+        return False
     if prev is not None and prev.is_word and not in_quote:
         low = prev.lower
         if low in words("determiners") or prev.possessive or low == "to":

@@ -25,6 +25,7 @@ class VerbForm:
     kind: FormKind
     needs: str | None
     noun_like: bool
+    exclude_next: frozenset[str] = frozenset()
 
 
 def inflect(lemma: str) -> dict[str, FormKind]:
@@ -62,7 +63,8 @@ def verb_forms() -> dict[str, VerbForm]:
             if spec.get("no_base") and kind in ("base", "s"):
                 continue
             out.setdefault(form, VerbForm(lemma, spec.get("cue", lemma), kind, spec.get("needs"),
-                                          bool(spec.get("noun_like"))))
+                                          bool(spec.get("noun_like")),
+                                          frozenset(spec.get("exclude_next", []))))
     return out
 
 

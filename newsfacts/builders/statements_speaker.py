@@ -23,6 +23,8 @@ from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_tokens import Tok
 
 MAX_PHRASE = 30
+FUNCTION_WORDS = words("determiners") | words("boundaries") | words("skip") | words("prepositions") | {
+    "having", "needless", "so", "all", "as", "and", "but", "there", "here"}
 PERSON_NOUNS = frozenset(["official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "source",
                           "officials", "diplomats", "sources", "leaders", "ministers"])
 MAX_LOOKBACK = 60
@@ -255,7 +257,7 @@ class SpeakerResolver:
 
     def resolve(self, toks: list[Tok], a: int, b: int) -> list[Speaker]:
         """Speakers named by the phrase toks[a:b] (empty when it names nobody)."""
-        if a >= b:
+        if a >= b or all(not t.is_word or (t.lower in FUNCTION_WORDS and not _acronym(t)) for t in toks[a:b]):
             return []
         text = self.body[toks[a].start:toks[b - 1].end]
         low = text.lower()
@@ -333,6 +335,11 @@ class SpeakerResolver:
         if best is None or (want and score < 1 + len(want)) or (score == 0 and not iso):
             return None
         return self.speaker(best)
+
+
+def _acronym(t: Tok) -> bool:
+    """"WHO", "IT": an all-capital word is a name, not a function word."""
+    return len(t.text) > 1 and t.text.isupper()
 
 
 def _tail_ok(rest: list[Tok]) -> bool:

@@ -264,3 +264,11 @@ def test_statements_inverted_unnamed_speaker_and_media_channel() -> None:
     rows = run("“It is too early to say,” said one diplomat, who asked not to be identified. "
                "Residents told the BBC they had not eaten for days.")
     assert brief(rows) == [("one diplomat", "direct", "say", None), ("Residents", "indirect", "tell", "the BBC")]
+
+
+def test_statements_non_speech_senses_are_not_statements() -> None:
+    assert run("That said, Norway will help. Having said that, the plan stands. Norway denied entry to "
+               "the trucks. The storm claimed the lives of 20 people. Kenya declared a state of emergency. "
+               "Norway welcomed Jan Novak to Oslo.") == []
+    assert brief(run("Kenya declared that the vote was free. The flood toll rose, the WHO said.")) == [
+        ("state:ken", "indirect", "declare", None), ("WHO", "indirect", "say", None)]
