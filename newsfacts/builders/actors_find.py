@@ -365,8 +365,9 @@ def _description(ctx: Ctx, i: int, owner: Owner) -> Cand | None:
         if toks[end - 1].possessive and (sub := _description(ctx, end - 1, owner)) is not None:
             return _widen(ctx, sub, owner.t0)
         rest = canonical(ctx.text(i + 1, end))
+        bare = ctx.text(i + 1, end) if toks[i + 1].cap and toks[end - 1].cap else None
         return ctx.cand(owner.t0, end, "organization", f"org|{owner.key}|{rest}", "actors.org_description.v1",
-                        country=owner.country, affiliation=owner.affiliation)
+                        country=owner.country, affiliation=owner.affiliation, bare=bare)
     return None
 
 
