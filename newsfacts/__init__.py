@@ -12,7 +12,8 @@ except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
 from newsfacts.datasets.diff import diff
+from newsfacts.datasets.load import load
 from newsfacts.datasets.verify import verify
 from newsfacts.pipeline import build  # needs __version__
 
-__all__ = ["__version__", "build", "diff", "verify"]
+__all__ = ["__version__", "build", "diff", "load", "verify"]

@@ -1,0 +1,187 @@
+"""Load a release into pandas, Arrow or Polars frames with the codebook's types.
+
+`load(release_dir)` reads `manifest.json`, checks that this package can read the release's schema
+version, verifies each file's sha256 against the manifest (skip with `verify=False`) and returns
+`{table: frame}` in release order. Types per backend (see docs/analytics.md):
+
+- arrow: the files' own Arrow types (string, int64, float64, date32, list<string>);
+- pandas: dates as `date32[pyarrow]` (values are `datetime.date`), list cells as Python lists,
+  enum columns as `Categorical` with every allowed value as a category, strings as `str`;
+- polars: dates as `Date`, lists as `List(String)`, enum columns as `Enum(values)`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsfacts.datasets.writer import sha256_file
+from newsfacts.errors import InputNotFoundError, NewsfactsError, SchemaVersionError, UsageError
+from newsfacts.problems import Problem, problem
+from newsfacts.schema.models import TABLES
+from newsfacts.schema.types import column_specs
+from newsfacts.schema.version import SCHEMA_VERSION
+
+Backend = Literal["pandas", "arrow", "polars"]
+BACKENDS: tuple[Backend, ...] = ("pandas", "arrow", "polars")
+MANIFEST = "manifest.json"
+
+
+class ReleaseCheckError(NewsfactsError):
+    """The release's files do not match its manifest (missing file or checksum mismatch)."""
+
+    def __init__(self, release: Path, problems: list[Problem]) -> None:
+        self.release, self.problems = release, problems
+        lines = "; ".join(f"{p.table}: {p.message}" for p in problems)
+        super().__init__(f"{release} does not match its {MANIFEST}: {lines} "
+                         "(rebuild the release, or pass verify=False / --no-verify to read it anyway)")
+
+
+@dataclass(frozen=True)
+class Release:
+    """A release folder and its parsed manifest."""
+
+    path: Path
+    manifest: dict[str, Any]
+
+    @property
+    def schema_version(self) -> str:
+        """The schema version the release was written with."""
+        return str(self.manifest.get("schema_version", ""))
+
+    def file(self, table: str) -> Path:
+        """Path of a table's Parquet file (or folder of parts) as the manifest names it."""
+        entry = self.manifest.get("tables", {}).get(table, {})
+        return self.path / str(entry.get("file", f"{table}.parquet"))
+
+
+def open_release(release_dir: Path | str) -> Release:
+    """Read a release's manifest; `InputNotFoundError` or `NewsfactsError` naming the file when bad."""
+    path = Path(release_dir)
+    if not path.is_dir():
+        raise InputNotFoundError(path)
+    manifest_path = path / MANIFEST
+    if not manifest_path.is_file():
+        raise NewsfactsError(f"{manifest_path}: no manifest; is {path} a newsfacts release folder?")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise NewsfactsError(f"{manifest_path}: not valid JSON: {e}") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
+        raise NewsfactsError(f"{manifest_path}: field 'tables' is missing or not an object")
+    return Release(path, manifest)
+
+
+def check_schema_version(release: Release) -> None:
+    """Refuse a release whose schema major version differs from this package's."""
+    found = release.schema_version
+    if found.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise SchemaVersionError(found or "(none)", f"{SCHEMA_VERSION.split('.')[0]}.x",
+                                 str(release.path / MANIFEST))
+
+
+def checksum_problems(release: Release, tables: Iterable[str]) -> list[Problem]:
+    """`missing-table` / `checksum-mismatch` problems for files that differ from the manifest."""
+    found = []
+    for table in tables:
+        path = release.file(table)
+        entry = release.manifest["tables"].get(table)
+        where = f"{release.path.name}/{path.name}"
+        if entry is None or not path.exists():
+            found.append(problem("missing-table", article=str(path), table=table, path=where))
+        elif path.is_file() and sha256_file(path) != entry.get("sha256"):
+            found.append(problem("checksum-mismatch", article=str(path), table=table, path=where))
+    return found
+
+
+def select_tables(tables: Iterable[str] | None) -> list[str]:
+    """Requested table names in release order; `UsageError` naming unknown ones."""
+    if tables is None:
+        return list(TABLES)
+    wanted = [tables] if isinstance(tables, str) else list(tables)
+    unknown = sorted(set(wanted) - set(TABLES))
+    if unknown:
+        raise UsageError(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(TABLES)}")
+    return [t for t in TABLES if t in wanted]
+
+
+def read_arrow(release: Release, table: str) -> pa.Table:
+    """One table as an Arrow table, columns in release order."""
+    path = release.file(table)
+    try:
+        data = pq.read_table(path)
+    except (OSError, pa.ArrowException) as e:
+        raise NewsfactsError(f"{path}: cannot read Parquet: {e}") from None
+    names = [c.name for c in column_specs(table)]
+    missing = [n for n in names if n not in data.column_names]
+    if missing:
+        raise NewsfactsError(f"{path}: missing column(s) {', '.join(missing)}")
+    return data.select(names)
+
+
+def to_pandas(table: str, data: pa.Table) -> Any:
+    """An Arrow table as a pandas DataFrame with dates, lists and categoricals (see module doc)."""
+    import pandas as pd
+
+    frame = data.to_pandas(types_mapper={pa.date32(): pd.ArrowDtype(pa.date32())}.get)
+    for spec in column_specs(table):
+        if spec.kind == "list":
+            frame[spec.name] = pd.Series(data.column(spec.name).to_pylist(), index=frame.index, dtype=object)
+        elif spec.kind == "enum":
+            frame[spec.name] = pd.Categorical(frame[spec.name].astype(object), categories=list(spec.enum))
+    return frame
+
+
+def to_polars(table: str, data: pa.Table) -> Any:
+    """An Arrow table as a Polars DataFrame with enum columns as `pl.Enum`."""
+    pl = import_optional("polars")
+    frame = pl.from_arrow(data)
+    casts = [pl.col(s.name).cast(pl.Enum(list(s.enum))) for s in column_specs(table) if s.kind == "enum"]
+    return frame.with_columns(casts) if casts else frame
+
+
+def import_optional(module: str) -> Any:
+    """Import a module of the `analytics` extra, or raise `UsageError` naming the extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError:
+        raise UsageError(f"{module} is not installed; install the analytics extra: "
+                         "pip install 'newsfacts[analytics]'") from None
+
+
+def load(release_dir: Path | str, tables: Iterable[str] | str | None = None, backend: Backend = "pandas", *,
+         verify: bool = True) -> dict[str, Any]:
+    """Load a release's tables as `{name: frame}` for `backend` "pandas", "arrow" or "polars".
+
+    Checks the schema version and (unless `verify=False`) each file's sha256 against
+    `manifest.json` first. Raises `InputNotFoundError` for a missing folder, `UsageError` for an
+    unknown table or backend (or Polars not installed), `SchemaVersionError` for an unreadable
+    schema version, `ReleaseCheckError` for missing or changed files, and `NewsfactsError` for a
+    bad manifest or an unreadable file.
+    """
+    if backend not in BACKENDS:
+        raise UsageError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    names = select_tables(tables)
+    release = open_release(release_dir)
+    check_schema_version(release)
+    if verify:
+        problems = checksum_problems(release, names)
+        if problems:
+            raise ReleaseCheckError(release.path, problems)
+    if backend == "polars":
+        import_optional("polars")
+    convert = {"arrow": lambda t, d: d, "pandas": to_pandas, "polars": to_polars}[backend]
+    return {name: convert(name, read_arrow(release, name)) for name in names}
+
+
+def row_counts(frames: Mapping[str, Any]) -> dict[str, int]:
+    """Rows per table of loaded frames (any backend)."""
+    return {name: int(frame.num_rows if isinstance(frame, pa.Table) else len(frame)) for name, frame in frames.items()}
