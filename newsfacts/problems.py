@@ -73,8 +73,10 @@ _CODES: tuple[Code, ...] = (
          "schema/{version} is not published: run `newsfacts schema export` and commit it"),
     Code("schema-frozen", "Frozen table changed", "schema", "error",
          "{detail}: the table is frozen, only description changes are allowed"),
-    Code("schema-changelog", "Changelog entry missing", "schema", "error",
-         "{path} has no `## {version}` entry"),
+    Code("schema-changelog", "Changelog entry missing or incomplete", "schema", "error", "{detail}"),
+    Code("schema-published-changed", "Published schema changed", "schema", "error",
+         "schema {version} changed after it was published: its hash is {found}, the changelog records "
+         "{recorded}; restore it and publish the change as a new version"),
     # data: rows that are well-typed but wrong
     Code("span-outside-body", "Span outside the body", "data", "error",
          "span [{start}, {end}) is outside the body of {n_chars} characters"),

@@ -7,7 +7,9 @@ The check fails when
 - the models' version is newer than the latest published one (not exported and committed yet)
   or older than it;
 - a frozen table changed beyond its descriptions;
-- `CHANGELOG.md` has no entry for a published version or the models' version.
+- `CHANGELOG.md` has no entry for a published version or the models' version, or a published
+  version's files no longer have the `schema_hash` its entry records (published versions are
+  immutable).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from newsfacts.schema import version as version_module
 from newsfacts.schema.diff import Bump, Change, allows, bump, diff_schemas, needed, parse_version
 from newsfacts.schema.export import all_schemas, dumps
 from newsfacts.schema.models import TABLES
-from newsfacts.schema.registry import CHANGELOG, SUFFIX, Published, changelog_versions, load_registry
+from newsfacts.schema.registry import CHANGELOG, SUFFIX, Published, changelog_entries, content_hash, load_registry
 
 Compat = Literal["evolve", "freeze"]
 # How each table may change: "evolve" allows any change with a large enough version bump;
@@ -85,7 +87,7 @@ def check(root: Path = Path("schema"), version: str | None = None,
         result.changes = diff_schemas(latest.schemas, models)
         report.extend(model_problems(root, version, latest, models, result.changes))
         report.extend(frozen_problems(result.changes, policy, "models"))
-    report.extend(changelog_problems(root, [*registry.versions, version]))
+    report.extend(changelog_problems(root, registry.versions, version))
     return result
 
 
@@ -123,12 +125,26 @@ def frozen_problems(changes: list[Change], policy: dict[str, Compat], where: str
             for c in changes if policy.get(c.table) == "freeze" and c.level != "patch"]
 
 
-def changelog_problems(root: Path, versions: list[str]) -> list[Problem]:
-    """A `schema-changelog` problem for each version without an entry in CHANGELOG.md."""
-    listed = changelog_versions(root)
+def changelog_problems(root: Path, published: dict[str, Published], version: str) -> list[Problem]:
+    """Problems of CHANGELOG.md: an entry for every published version and the models' version, and
+    for each published version the `schema_hash` of its files."""
+    entries = changelog_entries(root)
     path = str(root / CHANGELOG)
-    return [problem("schema-changelog", article=path, path=path, version=v)
-            for v in dict.fromkeys(versions) if v not in listed]
+    found: list[Problem] = []
+    for name in dict.fromkeys([*published, version]):
+        if name not in entries:
+            found.append(problem("schema-changelog", article=path, detail=f"no `## {name}` entry"))
+            continue
+        if name not in published:
+            continue
+        actual, recorded = content_hash(published[name].schemas), entries[name]
+        if recorded is None:
+            found.append(problem("schema-changelog", article=path,
+                                 detail=f"the {name} entry has no line `schema_hash: {actual}`"))
+        elif recorded != actual:
+            found.append(problem("schema-published-changed", article=str(root / name), version=name,
+                                 found=actual, recorded=recorded))
+    return found
 
 
 def _path(root: Path, version: str, table: str) -> str:

@@ -1,14 +1,17 @@
 """The registry of published schemas: `schema/<X.Y.Z>/<table>.schema.json` plus `schema/CHANGELOG.md`.
 
 Every published version is a folder of JSON Schema files written by `newsfacts schema export`
-and committed. Reading the registry checks each file (valid JSON, a valid 2020-12 schema, `$id`,
+and committed; its changelog entry records its `schema_hash`, so a published version that is
+changed afterwards is caught. Reading the registry checks each file (valid JSON, a valid 2020-12 schema, `$id`,
 table and version fields that match its place) and returns problems instead of raising.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,12 +19,13 @@ from typing import Any
 import jsonschema
 
 from newsfacts.problems import Problem, problem
-from newsfacts.schema.diff import parse_version
+from newsfacts.schema.diff import VERSION_KEYS, parse_version
 from newsfacts.schema.export import DIALECT, schema_id
 
 SUFFIX = ".schema.json"
 CHANGELOG = "CHANGELOG.md"
 HEADING = re.compile(r"^##\s+\[?v?(\d+\.\d+\.\d+)\]?", re.MULTILINE)
+HASH_LINE = re.compile(r"schema_hash:\s*`?([0-9a-f]{64})`?")
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,27 @@ def check_document(doc: Any, table: str, version: str) -> list[str]:
             if doc.get(key) != value]
 
 
-def changelog_versions(root: Path) -> set[str]:
-    """Versions that have a `## X.Y.Z` heading in `root/CHANGELOG.md` (empty when it is missing)."""
+def changelog_entries(root: Path) -> dict[str, str | None]:
+    """{version: recorded schema hash or None} for each `## X.Y.Z` section of `root/CHANGELOG.md`."""
     path = root / CHANGELOG
     if not path.is_file():
-        return set()
-    return set(HEADING.findall(path.read_text(encoding="utf-8")))
+        return {}
+    text = path.read_text(encoding="utf-8")
+    heads = list(HEADING.finditer(text))
+    entries: dict[str, str | None] = {}
+    ends = [h.start() for h in heads[1:]] + [len(text)]
+    for head, end in zip(heads, ends[: len(heads)], strict=True):
+        section = text[head.end(): end]
+        found = HASH_LINE.search(section)
+        entries.setdefault(head.group(1), found.group(1) if found else None)
+    return entries
+
+
+def content_hash(schemas: Mapping[str, Mapping[str, Any]]) -> str:
+    """sha256 of a version's schemas as `export.schema_hash` computes it (version fields left out)."""
+    digest = hashlib.sha256()
+    for table in sorted(schemas):
+        body = {k: v for k, v in schemas[table].items() if k not in VERSION_KEYS}
+        digest.update(table.encode())
+        digest.update(json.dumps(body, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import Field
 
 from newsfacts.schema.check import Compat, check
-from newsfacts.schema.export import export
+from newsfacts.schema.export import export, schema_hash
 from newsfacts.schema.models import FigureRow, StatementRow
 from tests.schema.conftest import PUBLISHED, Swap, variant
 
@@ -26,7 +26,7 @@ def publish(root: Path, version: str) -> None:
     """Export the current models as `version` and give it a changelog entry."""
     export(root, version)
     with (root / "CHANGELOG.md").open("a", encoding="utf-8") as f:
-        f.write(f"\n## {version}\n\nTest entry.\n")
+        f.write(f"\n## {version}\n\nschema_hash: `{schema_hash(version)}`\n")
 
 
 def test_check_committed_registry_is_clean() -> None:
@@ -102,3 +102,15 @@ def test_check_changelog_entry_and_empty_registry(registry: Path, tmp_path: Path
     (registry / "CHANGELOG.md").write_text("# Changes\n")
     assert codes(registry) == [("schema-changelog", None, None)]
     assert [c for c, _, _ in codes(tmp_path / "nothing")] == ["schema-not-published", "schema-changelog"]
+
+
+def test_check_published_version_changed_by_a_new_export(swap: Swap, registry: Path) -> None:
+    swap("figures", variant(FigureRow, doc="figures — one row per number."))
+    export(registry, "1.0.0")
+    assert codes(registry) == [("schema-published-changed", None, None)]
+
+
+def test_check_changelog_entry_without_hash(registry: Path) -> None:
+    (registry / "CHANGELOG.md").write_text("# Changes\n\n## 1.0.0\n\nFirst.\n")
+    [found] = check(registry).report.problems
+    assert found.code == "schema-changelog" and schema_hash() in found.message

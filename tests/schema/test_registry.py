@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsfacts.schema.export import dumps, export, schema_hash, table_schema
 from newsfacts.schema.models import TABLES
-from newsfacts.schema.registry import changelog_versions, load_registry, version_folders
+from newsfacts.schema.registry import changelog_entries, content_hash, load_registry, version_folders
 from newsfacts.schema.version import SCHEMA_VERSION
 from tests.schema.conftest import PUBLISHED
 
@@ -35,7 +35,10 @@ def test_registry_golden_files_are_byte_identical(tmp_path: Path) -> None:
 def test_registry_every_published_version_has_a_changelog_entry() -> None:
     versions = version_folders(PUBLISHED)
     assert SCHEMA_VERSION in versions
-    assert set(versions) <= changelog_versions(PUBLISHED)
+    entries = changelog_entries(PUBLISHED)
+    assert set(versions) <= set(entries)
+    assert entries[SCHEMA_VERSION] == schema_hash() == content_hash(load_registry(PUBLISHED).versions[
+        SCHEMA_VERSION].schemas)
 
 
 def test_registry_published_files_carry_version_titles_and_descriptions() -> None:
@@ -55,7 +58,7 @@ def test_registry_ignores_other_folders_and_reads_missing_root(tmp_path: Path) -
     (tmp_path / "2.0.0").write_text("a file, not a folder")
     assert version_folders(tmp_path) == ["1.2.0", "1.10.0"]
     assert load_registry(tmp_path / "missing").versions == {}
-    assert changelog_versions(tmp_path) == set()
+    assert changelog_entries(tmp_path) == {}
 
 
 def test_registry_bad_files_become_problems(tmp_path: Path) -> None:
