@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+import newsfacts.cli_analytics as cli_analytics
 from newsfacts import cli_release, cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
 from newsfacts.problems import Problem
@@ -170,6 +171,8 @@ def schema_export(
 # Commands defined in their own modules register here, one line each.
 app.command("verify")(cli_release.verify)
 app.command("diff")(cli_release.diff)
+app.command("query")(cli_analytics.query)
+app.command("stats")(cli_analytics.stats)
 schema_app.command("check")(cli_schema.check)
 schema_app.command("diff")(cli_schema.diff)
 
