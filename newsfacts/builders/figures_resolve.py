@@ -105,7 +105,7 @@ class Resolver:
                     or self._actor_before(start, None, sentence_start, kinds=("organization", "state"))
                     or self._recent(start, None))
         if noun in lex["generic_nouns"]:
-            return (self._actor_before(start, noun, 0) or self._recent(start, noun)
+            return (self._recent(start, noun) or self._actor_before(start, noun, 0)
                     or self._actor_before(start, None, sentence_start, kinds=("organization",)))
         return self._title(words[1:], start)
 

@@ -25,6 +25,7 @@ ACCORDING_REACH = 4     # tokens after a mid-sentence "according to X," that it 
 PHRASE_END = frozenset(",.;:—–()\"“”")
 SUBJECT_END = frozenset(",;:—–-\"“”")
 CLOSERS = frozenset(",”\"’")
+NAME_JOINERS = frozenset(["and", "of", "for", "the", "on", "&"])
 CONTEXT = 6             # sentences before a figure whose cues are read (for anaphors)
 
 
@@ -164,6 +165,7 @@ class Sources:
     def _according(self, k: int, hi: int) -> Cue:
         """ "according to X": X runs to the next punctuation (or past it, to the end of a name)."""
         j = self._phrase_end(k + 2, hi)
+        j = self._name_list_end(j, hi)
         if k + 2 < j < hi:
             m = self.actors.at(self.tokens[j - 1].start)
             if m is not None and m.end > self.tokens[j - 1].end:
@@ -205,7 +207,7 @@ class Sources:
             nxt = self.tokens[k + 1] if k + 1 < hi else None
             clause = nxt is None or nxt.lower == "that" or nxt.kind == PUNCT
             kind = "speech" if clause or self._no_complement(k, hi) else "object"
-        sf = self._subject_start(k, lo)
+        sf = self._name_list_start(self._subject_start(k, lo), k, lo)
         while sf < k and self.tokens[sf].lower in lex["subject_lead"]:
             sf += 1
         sl = self._strip_tail(sf, k)
@@ -236,6 +238,35 @@ class Sources:
         if sf >= sl:
             return None
         return Cue(k, kind, sf, sl, self._no_complement(k, hi), self._resolve(sf, sl, lo))
+
+    def _name_words(self, a: int, b: int) -> bool:
+        """Are tokens [a, b) a run of a name with a list in it ("Climatology and Geophysics Agency")?"""
+        words = self.tokens[a:b]
+        if not words or not words[0].text[0].isupper() or all(t.lower != "and" for t in words):
+            return False
+        return all(t.text in "()" or (t.kind == WORD and (t.text[0].isupper() or t.lower in NAME_JOINERS))
+                   for t in words)
+
+    def _name_list_end(self, j: int, hi: int) -> int:
+        """Past ", Climatology and Geophysics Agency" when a name with commas was cut at a comma."""
+        if j + 1 < hi and self.tokens[j].text == "," and self.tokens[j - 1].text[0].isupper():
+            end = self._phrase_end(j + 1, hi)
+            if self._name_words(j + 1, end):
+                return end
+        return j
+
+    def _name_list_start(self, sf: int, k: int, lo: int) -> int:
+        """Back over "the Meteorology," when a subject is the list-like tail of a name with commas."""
+        if sf - 2 < lo or self.tokens[sf - 1].text != "," or not self._name_words(sf, k):
+            return sf
+        i = sf - 2
+        while i >= lo and self.tokens[i].kind == WORD and (self.tokens[i].text[0].isupper()
+                                                           or self.tokens[i].lower in NAME_JOINERS):
+            i -= 1
+        start = i + 1
+        while start < sf - 1 and self.tokens[start].lower in NAME_JOINERS and self.tokens[start].lower != "the":
+            start += 1
+        return start if start < sf - 1 else sf
 
     def _leading_np(self, lo: int, k: int) -> int:
         """End of the name-like phrase opening a sentence ("Commission chairwoman Gulnara Asanova")."""

@@ -202,7 +202,7 @@ def cue_category(tokens: list[Token], first: int, last: int, lo: int, hi: int) -
     k = last
     dist = 0
     while k < min(hi, last + FORWARD_WINDOW) and tokens[k].lower not in FORWARD_STOPS \
-            and not (tokens[k].lower in CONJUNCTIONS and k > last):
+            and not (tokens[k].lower in CONJUNCTIONS and tokens[k].lower != "or" and k > last):
         hit = _cue_at(tokens, k, cues)
         if hit:
             best = (dist, 0, hit)

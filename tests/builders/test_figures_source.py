@@ -119,3 +119,11 @@ def test_figures_source_short_trailing_cue_and_object_sense_of_added() -> None:
 def test_figures_source_figure_inside_a_source_phrase_has_no_source() -> None:
     text = "Most adults back the plan, a survey of 1,800 voters found."
     assert sources(text) == [("1,800 voters", None)]
+
+
+def test_figures_source_name_with_commas_is_kept_whole() -> None:
+    text = ("Rains flooded 300 homes, according to the Department for Environment, Food and Rural "
+            "Affairs. The Ministry of Trade, Industry and Energy said 40 factories shut.")
+    assert sources(text) == [
+        ("300 homes", "the Department for Environment, Food and Rural Affairs"),
+        ("40 factories", "The Ministry of Trade, Industry and Energy")]
