@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 import newsfacts.cli_analytics as cli_analytics
+import newsfacts.cli_validate as cli_validate
 from newsfacts import cli_release, cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
 from newsfacts.problems import Problem
@@ -169,6 +170,7 @@ def schema_export(
 
 
 # Commands defined in their own modules register here, one line each.
+app.command("validate")(cli_validate.validate)
 app.command("verify")(cli_release.verify)
 app.command("diff")(cli_release.diff)
 app.command("query")(cli_analytics.query)
