@@ -11,9 +11,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsfacts.errors import UsageError
+from newsfacts.problems import Problem
 from newsfacts.schema.check import MODELS, diff_versions
 from newsfacts.schema.check import check as run_check
 from newsfacts.schema.diff import Change
@@ -30,8 +32,6 @@ def check(root: RootOpt = Path("schema"), as_json: JsonOpt = False) -> None:
 
     Also checks every published version against its predecessor and the CHANGELOG entries.
     """
-    from newsfacts.cli import render_problems
-
     result = run_check(root)
     if as_json:
         out.print_json(json.dumps(result.asdict(), ensure_ascii=False))
@@ -50,7 +50,7 @@ def diff(
     as_json: JsonOpt = False,
 ) -> None:
     """Show the changes from schema version OLD to NEW, each with the version bump it needs."""
-    from newsfacts.cli import render_problems, usage_error
+    from newsfacts.cli import usage_error
 
     try:
         result = diff_versions(old, new, root)
@@ -65,6 +65,12 @@ def diff(
     raise typer.Exit(1 if result.problems else 0)
 
 
+def render_problems(problems: list[Problem]) -> None:
+    """One line per problem on stderr: file (and line), code, message."""
+    for p in problems:
+        err.print(f"[red]{p.severity}[/red] {escape(p.location())} {p.code}: {escape(p.message)}", highlight=False)
+
+
 def print_changes(title: str, changes: list[Change]) -> None:
     """The changes as a table on stdout: where, level, kind, detail."""
     if not changes:
@@ -74,5 +80,5 @@ def print_changes(title: str, changes: list[Change]) -> None:
     for name in ("where", "level", "change", "detail"):
         table.add_column(name, overflow="fold")
     for c in changes:
-        table.add_row(c.where, c.level, c.kind, c.detail)
+        table.add_row(c.where, c.level, c.kind, escape(c.detail))
     out.print(table)
