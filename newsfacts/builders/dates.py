@@ -143,7 +143,7 @@ def _core(toks: list[_Tok], j: int, lead: bool) -> tuple[int, DateSpec] | None:
     if toks[j].text[:1].isupper() and low in months:
         prev = toks[j - 1].low if j > 0 else ""
         return _month_first(toks, j, lead or prev in openers)
-    if toks[j].text.isdigit():
+    if _digits(toks[j].text):
         return _number_first(toks, j)
     if low in _NUMBER_WORDS:
         return _ago(toks, j, _NUMBER_WORDS[low])
@@ -250,13 +250,13 @@ def _ago(toks: list[_Tok], j: int, n: int) -> tuple[int, DateSpec] | None:
 
 
 def _day_at(toks: list[_Tok], k: int) -> int | None:
-    if k < len(toks) and toks[k].text.isdigit() and len(toks[k].text) <= 2 and 1 <= int(toks[k].text) <= 31:
+    if k < len(toks) and _digits(toks[k].text) and len(toks[k].text) <= 2 and 1 <= int(toks[k].text) <= 31:
         return int(toks[k].text)
     return None
 
 
 def _year_at(toks: list[_Tok], k: int) -> int | None:
-    if k < len(toks) and toks[k].text.isdigit() and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
+    if k < len(toks) and _digits(toks[k].text) and len(toks[k].text) == 4 and 1900 <= int(toks[k].text) <= 2100:
         return int(toks[k].text)
     return None
 
@@ -313,6 +313,13 @@ def _relative_to(spec: DateSpec, pub: dt.date) -> Resolved:
             return None, None
         return dt.date(monday.year, monday.month, 1), "month"
     return None, None
+
+
+
+
+def _digits(text: str) -> bool:
+    """ASCII digits only (so "²" or other numerals never reach int())."""
+    return text.isascii() and text.isdigit()
 
 
 __all__ = ["DateMention", "DateSpec", "Precision", "Resolved", "find_dates", "resolve", "resolve_spec"]

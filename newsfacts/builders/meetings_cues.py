@@ -12,6 +12,7 @@ from typing import Any
 
 from newsfacts.builders.meetings_text import Tok, lexicon, negated, word_set
 
+MAX_CUES = 40  # cues read per sentence: bounds the work on pathological one-sentence inputs
 DEFINITE = frozenset({"the", "their", "that", "this", "his", "her", "its", "these", "those"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PREPS = frozenset({"after", "during", "in", "at", "following", "about", "on", "from", "before", "since"})
@@ -55,7 +56,7 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
             cue = _join(toks, k)
         if cue is not None and not blocked(toks, cue.gov if cue.gov >= 0 else cue.i):
             out.append(cue)
-    return _dedupe(out)
+    return _dedupe(out)[:MAX_CUES]
 
 
 def blocked(toks: list[Tok], i: int) -> bool:

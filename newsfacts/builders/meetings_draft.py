@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from newsfacts.builders.dates import DateMention, find_dates
 from newsfacts.builders.meetings_cues import Cue, channel_mode
@@ -21,6 +23,8 @@ from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.places import PlaceMention, find_places
 
 GERUND_GOVERNORS = frozenset({"after", "following", "during", "before"})
+T = TypeVar("T", PlaceMention, DateMention)
+_REACH = 400  # characters around a cue where its place and date are looked for
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "both", "some", "several",
                           "other", "senior", "top", "local"})
 _MOTION = frozenset({"visit", "visits", "visited", "visiting", "trip", "travelled", "traveled", "traveling",
@@ -97,10 +101,8 @@ def speech_date(ctx: SentenceContext, d: DateMention) -> bool:
 
 
 def _index_before(toks: list[Tok], pos: int) -> int:
-    k = len(toks) - 1
-    while k >= 0 and toks[k].start >= pos:
-        k -= 1
-    return k
+    """Index of the last token starting before pos (-1 if none)."""
+    return bisect.bisect_left(toks, pos, key=lambda t: t.start) - 1
 
 
 def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
@@ -112,7 +114,7 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     skips = tuple(skip_relatives(toks, lo, hi))
     subject = Region(lo, anchor, skips)
     obj = Region(cue.j, hi, skips)
-    blocked = [(p.start, p.end) for p in ctx.places]
+    blocked = [(p.start, p.end) for p in _window(ctx.places, toks[lo].start - _REACH, toks[hi - 1].end)]
     subj = parties(toks, subject, ctx.actors, blocked)
     if not subj and toks[anchor].low in GERUND_GOVERNORS:
         subj = speaker_before(toks, lo, ctx.actors, blocked)
@@ -196,9 +198,10 @@ def _set_place(ctx: SentenceContext, d: Draft, cue: Cue, lo: int, hi: int, subj:
         return
     toks = ctx.toks
     cue_pos, end = toks[cue.i].start, toks[hi - 1].end
-    known = [p for p in ctx.places if p.iso3 is not None or p.trigger == "at"]
+    near = _window(ctx.places, cue_pos - _REACH, end)
+    known = [p for p in near if p.iso3 is not None or p.trigger == "at"]
     after = [p for p in known if cue_pos <= p.start < end]
-    after += [p for p in ctx.places if p not in known and cue_pos <= p.start < end]
+    after += [p for p in near if p.iso3 is None and p.trigger != "at" and cue_pos <= p.start < end]
     before = [p for p in known if p.start < cue_pos and p.start >= toks[lo].start]
     before_any = [p for p in known if p.start < cue_pos]
     place = after[0] if after else before[-1] if before else before_any[-1] if before_any else None
@@ -217,12 +220,20 @@ def _pick_date(ctx: SentenceContext, lo: int, hi: int, anchor: int) -> DateMenti
     toks = ctx.toks
     pos = toks[anchor].start
     lo_pos, hi_pos = toks[lo].start, toks[hi - 1].end
-    usable = [d for d in ctx.dates if not speech_date(ctx, d) and not _future(d, ctx.published_at)]
+    usable = [d for d in _window(ctx.dates, pos - _REACH, pos + _REACH)
+              if not speech_date(ctx, d) and not _future(d, ctx.published_at)]
     inside = [d for d in usable if lo_pos <= d.start < hi_pos]
     pool = inside or usable
     if not pool:
         return None
     return min(pool, key=lambda d: (abs(d.start - pos), d.start))
+
+
+def _window(items: list[T], lo: int, hi: int) -> list[T]:
+    """The items (sorted by start) starting in [lo, hi)."""
+    a = bisect.bisect_left(items, lo, key=lambda x: x.start)
+    b = bisect.bisect_left(items, hi, key=lambda x: x.start)
+    return items[a:b]
 
 
 def _future(d: DateMention, published_at: dt.date | None) -> bool:

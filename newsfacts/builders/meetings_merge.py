@@ -37,7 +37,8 @@ def apply_join(ctx: SentenceContext, cue: Cue, to: Draft) -> None:
     toks = ctx.toks
     if cue.kind == "anaphor" and any(negated(t) or t.low in ("declined", "refused") for t in toks):
         return
-    blocked = [(p.start, p.end) for p in ctx.places]
+    pos = toks[cue.i].start
+    blocked = [(p.start, p.end) for p in ctx.places if abs(p.start - pos) < 600]
     if cue.side == "object":
         hi = right_bound(toks, cue.j)
         region = Region(cue.j, hi, tuple(skip_relatives(toks, cue.j, hi)))
@@ -85,7 +86,13 @@ def merge(drafts: list[Draft], pub: dt.date | None) -> list[Draft]:
     """Merge drafts that report the same meeting (see the module docstring)."""
     out: list[Draft] = []
     for d in drafts:
-        into = next((e for e in reversed(out) if d.sent - e.sent <= WINDOW and _same(e, d, pub)), None)
+        into = None
+        for e in reversed(out):
+            if d.sent - e.sent > WINDOW:
+                break
+            if _same(e, d, pub):
+                into = e
+                break
         if into is None:
             out.append(d)
         else:

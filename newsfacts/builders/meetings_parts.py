@@ -43,8 +43,8 @@ def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: 
     if region.lo >= region.hi:
         return []
     start, end = toks[region.lo].start, toks[region.hi - 1].end
-    index = {t.start: n for n, t in enumerate(toks)}
-    ends = {t.end: n for n, t in enumerate(toks)}
+    index = {t.start: n for n, t in enumerate(toks[region.lo:region.hi + 2], region.lo)}
+    ends = {t.end: n for n, t in enumerate(toks[region.lo:region.hi + 2], region.lo)}
     out: list[Mention] = []
     seen: set[str] = set()
     for m in actors.in_span(start, end):
@@ -93,10 +93,18 @@ def pronoun_subject(toks: list[Tok], region: Region, actors: ActorIndex) -> Ment
             continue
         pos = toks[k].start
         for group in ((kinds[0],), kinds[1:]) if len(kinds) > 1 else (kinds,):
-            m = actors.before(pos, kinds=group)
-            if m is not None and pos - m.end <= _LOOKBACK:
+            m = _before(actors, pos, group)
+            if m is not None:
                 return m
         return None
+    return None
+
+
+def _before(actors: ActorIndex, pos: int, kinds: tuple[str, ...]) -> Mention | None:
+    """The last mention of the given kinds ending before pos, at most _LOOKBACK characters back."""
+    for m in reversed(actors.in_span(max(pos - _LOOKBACK, 0), pos)):
+        if m.kind in kinds:
+            return m
     return None
 
 

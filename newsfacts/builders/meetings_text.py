@@ -9,6 +9,7 @@ from typing import Any
 
 from newsfacts.builders.lexicon import load_data
 
+MAX_CLAUSE = 80  # tokens a clause may reach on either side of its cue (keeps the scan linear)
 _TOKEN = re.compile(r"\w[\w'’-]*|[^\w\s]")
 SPEECH = frozenset({"said", "says", "told", "stated", "announced", "added", "reported", "according",
                     "wrote", "posted", "confirmed", "noted", "stressed", "quoted", "tweeted", "saying",
@@ -26,20 +27,22 @@ PAST_VERBS = frozenset({"said", "agreed", "signed", "discussed", "pledged", "urg
 
 @dataclass(frozen=True)
 class Tok:
-    """A token of the body: absolute span and text."""
+    """A token of the body: absolute span, text, and lowercase text without a possessive ending."""
 
     start: int
     end: int
     text: str
+    low: str = ""
 
-    @property
-    def low(self) -> str:
-        """Lowercase text without a possessive ending."""
-        t = self.text.lower()
-        for suffix in ("'s", "’s"):
-            if t.endswith(suffix):
-                return t[: -len(suffix)]
-        return t
+
+def make_tok(start: int, end: int, text: str) -> Tok:
+    """A token with its `low` form computed once."""
+    low = text.lower()
+    for suffix in ("'s", "’s"):
+        if low.endswith(suffix):
+            low = low[: -len(suffix)]
+            break
+    return Tok(start, end, text, low)
 
 
 @cache
@@ -57,7 +60,7 @@ def word_set(key: str) -> frozenset[str]:
 
 def tokens(body: str, start: int, end: int) -> list[Tok]:
     """Tokens of body[start:end] with absolute offsets."""
-    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, start, end)]
+    return [make_tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, start, end)]
 
 
 def negated(tok: Tok) -> bool:
@@ -69,18 +72,20 @@ def negated(tok: Tok) -> bool:
 def left_bound(toks: list[Tok], i: int) -> int:
     """Index of the first token of the clause that holds token i (scanning left)."""
     j = i - 1
-    while j >= 0:
+    floor = max(i - MAX_CLAUSE, 0)
+    while j >= floor:
         low = toks[j].low
         if toks[j].text == ";" or (low in LEFT_STOPS and not toks[j].text.isupper()):
             return j + 1
         j -= 1
-    return 0
+    return floor
 
 
 def right_bound(toks: list[Tok], i: int) -> int:
     """Index just past the last token of the clause that starts at token i (scanning right)."""
     j = i
-    while j < len(toks):
+    end = min(len(toks), i + MAX_CLAUSE)
+    while j < end:
         tok = toks[j]
         low = tok.low
         if tok.text == ";" or (low in RIGHT_STOPS and tok.text.islower()):
@@ -92,7 +97,7 @@ def right_bound(toks: list[Tok], i: int) -> int:
         if low == "and" and j + 1 < len(toks) and toks[j + 1].low in PAST_VERBS:
             return j
         j += 1
-    return len(toks)
+    return end
 
 
 def _reporting(toks: list[Tok], j: int) -> bool:
@@ -127,5 +132,15 @@ def skip_relatives(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-__all__ = ["SPEECH", "Tok", "left_bound", "lexicon", "negated", "right_bound", "skip_relatives", "tokens",
-           "word_set"]
+__all__ = [
+    "SPEECH",
+    "Tok",
+    "left_bound",
+    "lexicon",
+    "make_tok",
+    "negated",
+    "right_bound",
+    "skip_relatives",
+    "tokens",
+    "word_set",
+]
