@@ -99,7 +99,7 @@ def _state_prefixes(ctx: Ctx, found: list[Cand]) -> list[Cand]:
     starts = {c.t0: c for c in found}
     absorbed: set[int] = set()
     for c in found:
-        if c.kind != "organization" or c.t0 == 0 or c.rule == "actors.org_description.v1":
+        if c.kind != "organization" or c.t0 == 0 or c.rule != "actors.org_named.v1":
             continue
         prev = ctx.toks[c.t0 - 1]
         hit = state_ending(ctx, c.t0 - 1) if prev.possessive and ctx.gap_ok(c.t0 - 1, c.t0) else None

@@ -93,3 +93,32 @@ def test_actors_provenance_matches_body(doc_of: DocOf) -> None:
         assert doc.body[r.char_start:r.char_end] in {r.name, *r.aliases}
     for m in index.mentions:
         assert doc.body[m.start:m.end] == m.text
+
+
+def test_actors_heading_line_is_not_a_person(doc_of: DocOf) -> None:
+    text = "Malawi said the harvest failed.\nRising Waters Ahead\nThe rains came early this year."
+    rows = _rows(doc_of, text)
+    assert "person:rising-waters-ahead" not in rows
+
+
+def test_actors_partial_name_first_joins_full_name(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Mr. Okafor spoke first. Later, Finance Minister Chidi Okafor left.")
+    assert "person:okafor" not in rows
+    assert rows["person:chidi-okafor"].mentions == 2
+
+
+def test_actors_spokesman_of_a_person_takes_their_country(doc_of: DocOf) -> None:
+    text = ("Latvian Foreign Minister Andris Kalnins met envoys. "
+            "\"No comment,\" Kalnins's spokesman, Peteris Ozols, told reporters.")
+    rows = _rows(doc_of, text)
+    assert rows["person:peteris-ozols"].country == "LVA"
+
+
+def test_actors_lexicon_org_keeps_its_name_after_a_state(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Nigeria's Boko Haram fighters raided a village.")
+    assert rows["org:boko-haram"].name == "Boko Haram"
+
+
+def test_actors_state_word_as_first_name(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Chad Whitmore said the vote was fair.")
+    assert "state:tcd" not in rows and "person:chad-whitmore" in rows
