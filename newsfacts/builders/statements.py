@@ -102,6 +102,7 @@ def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], 
         if not toks:
             continue
         resolver.prefer_person = _preferred_person(memory, ui)
+        resolver.prefer_group = list(memory.last_speakers) if memory.last_unit >= ui - 1 else []
         ctx = UnitContext(body, toks, resolver, memory.doc_source)
         groups = build_groups(ctx, find_cues(toks))
         groups = _according(ctx, groups)

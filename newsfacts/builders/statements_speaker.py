@@ -28,6 +28,7 @@ FUNCTION_WORDS = words("determiners") | words("boundaries") | words("skip") | wo
 PERSON_NOUNS = frozenset(["official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "source",
                           "officials", "diplomats", "sources", "leaders", "ministers"])
 MAX_LOOKBACK = 60
+MAX_SCAN = 400
 DAYS_MONTHS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -219,12 +220,14 @@ class SpeakerResolver:
         self._starts = [m.start for m in actors.mentions]
         self.prefer_person: Speaker | None = None
         self.gender: dict[str, str] = {}
+        self.prefer_group: list[Speaker] = []
 
     def recent(self, pos: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds ending before pos, most recent first (bounded)."""
         out: list[Mention] = []
         i = bisect.bisect_left(self._starts, pos) - 1
-        while i >= 0 and len(out) < MAX_LOOKBACK:
+        stop = i - MAX_SCAN
+        while i >= 0 and i > stop and len(out) < MAX_LOOKBACK:
             m = self.actors.mentions[i]
             if m.end <= pos and m.kind in kinds:
                 out.append(m)
@@ -283,6 +286,9 @@ class SpeakerResolver:
         compatible kind."""
         word = self.body[pos:pos + 4].split()[0].lower()
         if kinds != ("person",):
+            last = [s for s in self.prefer_group if s.kind != "person"]
+            if last and (word != "it" or len(last) == 1):
+                return last
             found = self.recent(pos, kinds)
             return [self.speaker(found[0])] if found else []
         candidates = [self.prefer_person] if self.prefer_person is not None else []

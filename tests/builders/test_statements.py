@@ -272,3 +272,10 @@ def test_statements_non_speech_senses_are_not_statements() -> None:
                "Norway welcomed Jan Novak to Oslo.") == []
     assert brief(run("Kenya declared that the vote was free. The flood toll rose, the WHO said.")) == [
         ("state:ken", "indirect", "declare", None), ("WHO", "indirect", "say", None)]
+
+
+def test_statements_they_and_it_continue_the_last_speakers() -> None:
+    rows = run("Kenya and Ethiopia said they would build the line. They added that work starts in May. "
+               "Local fishermen said the catch had halved. They said the spill was to blame.")
+    assert [r.speaker_id or r.speaker_text for r in rows] == [
+        "state:ken", "state:eth", "state:ken", "state:eth", "Local fishermen", "Local fishermen"]
