@@ -142,8 +142,9 @@ def _governor(toks: list[Tok], k: int, summit: bool) -> tuple[int, bool]:
                 return -1, False
             if low == "for" and not _motion_before(toks, g):
                 return -1, False
-            if low in ("in", "by") and toks[k].low not in ("call", "conference", "conversation",
-                                                            "videoconference"):
+            remote = toks[k].low in ("call", "conference", "conversation", "videoconference")
+            with_whom = k + 1 < len(toks) and toks[k + 1].low in ("with", "between")
+            if low in ("in", "by") and not remote and not (low == "in" and with_whom and not definite):
                 return -1, False
             return g, definite
         if low == "of" and g > 0 and toks[g - 1].low in _SPANS:

@@ -22,10 +22,11 @@ from newsfacts.builders.meetings_text import (
 from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.places import PlaceMention, find_places
 
+FRONTED = frozenset({"in", "during", "after", "following", "at"})
 GERUND_GOVERNORS = frozenset({"after", "following", "during", "before"})
 T = TypeVar("T", PlaceMention, DateMention)
 _REACH = 400  # characters around a cue where its place and date are looked for
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "both", "some", "several",
+_DETERMINERS = frozenset({"by", "a", "an", "the", "his", "her", "their", "its", "our", "both", "some", "several",
                           "other", "senior", "top", "local"})
 _MOTION = frozenset({"visit", "visits", "visited", "visiting", "trip", "travelled", "traveled", "traveling",
                      "travelling", "flew", "went", "came", "returned", "headed", "arrived"})
@@ -122,6 +123,10 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
         pron = pronoun_subject(toks, subject, ctx.actors)
         subj = [pron] if pron is not None else []
     objs = parties(toks, obj, ctx.actors, blocked)
+    if cue.gov == lo and toks[lo].low in FRONTED and len(subj) + len(objs) < 2:
+        main = _main_clause(toks, hi)
+        objs += [m for m in parties(toks, main, ctx.actors, blocked) if m not in objs]
+        hi = max(hi, main.hi)
     if cue.needs_object and not _has_party(toks, obj, objs):
         return []
     intransitive = cue.rule == "meetings.met.v1" and not objs and not _has_party(toks, obj, objs)
@@ -136,6 +141,16 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:
         return [_with(base, subj, [m], m.actor_id) for m in objs]
     return [_with(base, subj, objs, "")]
+
+
+def _main_clause(toks: list[Tok], i: int) -> Region:
+    """The clause after a fronted phrase ("In a call on Monday, A told B that …" → "A told B")."""
+    if i < len(toks) and toks[i].text == ",":
+        i += 1
+    j = i
+    while j < len(toks) and j < i + 40 and toks[j].text not in (",", ";") and toks[j].low != "that":
+        j += 1
+    return Region(i, j)
 
 
 def speaker_before(toks: list[Tok], lo: int, actors: ActorIndex, blocked: list[tuple[int, int]]) -> list[Mention]:

@@ -88,3 +88,21 @@ def test_meetings_continuation_inherits_date_and_place() -> None:
     rows = meetings(text)
     assert len(rows) == 2
     assert {(r.location_country, r.date) for r in rows} == {("ECU", dt.date(2024, 3, 19))}
+
+
+def test_meetings_fronted_call_takes_the_main_clause() -> None:
+    [row] = meetings("In a phone call on Tuesday, Virtanen told Rojas that Chile would help.")
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+    assert (row.mode, row.date) == ("phone", dt.date(2024, 3, 19))
+
+
+def test_meetings_passive_received_by() -> None:
+    [row] = meetings("Virtanen was received by Rojas in Quito on Monday.")
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+    assert row.rule_id == "meetings.received.v1"
+
+
+def test_meetings_in_a_meeting_with() -> None:
+    [row] = meetings("Soto raised the issue in a meeting with Rojas in Lima on Friday.")
+    assert row.participants == ["person:ana-soto", "person:pablo-rojas"]
+    assert row.location_country == "PER"
