@@ -289,6 +289,8 @@ def _candidate(tokens: list[Token], num: Number, at_start: bool,
     start, qualifier = _qualifier(tokens, first)
     value_max, j2, factor = _range_end(tokens, num, j, qualifier, states)
     value = num.value * factor
+    if value_max is not None and _after_scale_word(tokens, j2) in figures_lex()["time_units"]:
+        return None  # "10 to 14 days": a duration
     if value_max is not None:
         if unit is not None and j2 < len(tokens) and j > num.last and tokens[j2].lower == tokens[j - 1].lower:
             j2 += 1  # "5.25%-5.50%": the unit repeated after the upper end

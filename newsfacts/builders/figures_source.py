@@ -181,6 +181,7 @@ class Sources:
         if nxt is not None and nxt.lower in ("of", "by", "from", "for", "on", "in", "to", "suggest", "show"):
             return False
         return (k > 1 and prev.kind == WORD and prev.text[0].isupper()) or prev.lower in lex["generic_nouns"] \
+            or prev.lower in lex["documents"] or prev.lower in ("tally", "count", "poll", "census") \
             or prev.lower in lex["pronouns"]["person"] or prev.lower in lex["pronouns"]["group"]
 
     def _is_verb(self, k: int, lo: int) -> bool:

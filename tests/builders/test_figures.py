@@ -209,3 +209,7 @@ def test_figures_names_and_identifiers_with_digits_are_not_figures() -> None:
 def test_figures_captives_listed_after_a_release_keep_the_category() -> None:
     rows = figures("The rebels freed 9 hostages on Sunday. They included three nurses and two pilots.")
     assert [(r.value, r.category) for r in rows] == [(9, "hostages"), (3, "hostages"), (2, "hostages")]
+
+
+def test_figures_duration_ranges_are_excluded() -> None:
+    assert figures("Rerouting adds 10 to 14 days and between two and three weeks to each trip.") == []

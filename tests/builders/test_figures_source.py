@@ -127,3 +127,7 @@ def test_figures_source_name_with_commas_is_kept_whole() -> None:
     assert sources(text) == [
         ("300 homes", "the Department for Environment, Food and Rural Affairs"),
         ("40 factories", "The Ministry of Trade, Industry and Energy")]
+
+
+def test_figures_source_document_noun_before_a_reporting_verb() -> None:
+    assert sources("A Reuters tally shows at least 60 ships were hit.") == [("at least 60 ships", "A Reuters tally")]
