@@ -132,12 +132,14 @@ def changelog_problems(root: Path, published: dict[str, Published], version: str
     path = str(root / CHANGELOG)
     found: list[Problem] = []
     for name in dict.fromkeys([*published, version]):
+        actual = content_hash(published[name].schemas) if name in published else None
         if name not in entries:
-            found.append(problem("schema-changelog", article=path, detail=f"no `## {name}` entry"))
+            line = f" with the line `schema_hash: {actual}`" if actual else ""
+            found.append(problem("schema-changelog", article=path, detail=f"no `## {name}` entry{line}"))
             continue
-        if name not in published:
+        recorded = entries[name]
+        if actual is None:
             continue
-        actual, recorded = content_hash(published[name].schemas), entries[name]
         if recorded is None:
             found.append(problem("schema-changelog", article=path,
                                  detail=f"the {name} entry has no line `schema_hash: {actual}`"))
