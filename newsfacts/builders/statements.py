@@ -40,7 +40,8 @@ from newsfacts.builders.quotes import Quote, find_quotes
 from newsfacts.builders.statements_cues import find_cues
 from newsfacts.builders.statements_groups import Group, UnitContext, build_groups
 from newsfacts.builders.statements_lex import words
-from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver, main_subject_range
+from newsfacts.builders.statements_phrases import main_subject_range
+from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
 from newsfacts.builders.statements_tokens import Tok, mark_quoted, tokenize
 from newsfacts.builders.statements_via import according_to, has_figure, is_data, is_document
 from newsfacts.builders.text import Doc, row_id

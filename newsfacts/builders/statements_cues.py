@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfacts.builders.statements_lex import VerbForm, verb_forms, words
-from newsfacts.builders.statements_speaker import skippable
+from newsfacts.builders.statements_phrases import skippable
 from newsfacts.builders.statements_tokens import Tok
 from newsfacts.builders.statements_via import platform_after
 

@@ -14,15 +14,8 @@ from dataclasses import dataclass, field
 
 from newsfacts.builders.statements_cues import Cue
 from newsfacts.builders.statements_lex import words
-from newsfacts.builders.statements_speaker import (
-    Speaker,
-    SpeakerResolver,
-    main_subject_range,
-    np_left,
-    np_right,
-    skippable,
-    subject_before,
-)
+from newsfacts.builders.statements_phrases import main_subject_range, np_left, np_right, skippable, subject_before
+from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
 from newsfacts.builders.statements_tokens import Tok
 from newsfacts.builders.statements_via import in_document, is_document, platform_after, told_channel
 
