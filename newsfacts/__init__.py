@@ -15,5 +15,6 @@ from newsfacts.datasets.diff import diff
 from newsfacts.datasets.load import load
 from newsfacts.datasets.verify import verify
 from newsfacts.pipeline import build  # needs __version__
+from newsfacts.validate import validate
 
-__all__ = ["__version__", "build", "diff", "load", "verify"]
+__all__ = ["__version__", "build", "diff", "load", "validate", "verify"]
