@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newsfacts.builders.figures_resolve import Resolver, Source, source_lex
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.numbers import NUM, PUNCT, WORD, Token
+from newsfacts.builders.text import ABBREVIATIONS
 
 MAX_SUBJECT = 14        # tokens walked back from a verb to find its subject
 MAX_SOURCE = 16         # tokens of an "according to" phrase
@@ -221,7 +222,7 @@ class Sources:
                 return Cue(k, kind, nf, sf - 1, False, self._resolve(nf, sf - 1, lo))
         if boundary is not None and boundary.text in CLOSERS and self._inverted(k + 1, hi):
             end = self._phrase_end(k + 1, hi)
-            return Cue(k, kind, k + 1, hi, True, self._resolve(k + 1, end, lo))
+            return Cue(k, kind, k + 1, self._description_end(k + 1, hi), True, self._resolve(k + 1, end, lo))
         return self._appositive_cue(k, kind, lo, hi)
 
     def _appositive_cue(self, k: int, kind: str, lo: int, hi: int) -> Cue | None:
@@ -346,6 +347,15 @@ class Sources:
             return False
         return self._phrase_end(j, hi) - j <= MAX_INVERTED
 
+    def _description_end(self, j: int, hi: int) -> int:
+        """End of an inverted speaker's description: the sentence end or a new "adding that …" clause."""
+        speech = source_lex()["speech"]
+        for k in range(j, hi):
+            low = self.tokens[k].lower
+            if low.endswith("ing") and low in speech:
+                return k
+        return hi
+
     def _phrase_end(self, j: int, hi: int) -> int:
         """End of a phrase starting at j: the next punctuation (parentheses kept inside)."""
         k = j
@@ -356,7 +366,8 @@ class Sources:
                 depth += 1
             elif text == ")" and depth:
                 depth -= 1
-            elif self.tokens[k].kind == PUNCT and text in PHRASE_END and not depth:
+            elif self.tokens[k].kind == PUNCT and text in PHRASE_END and not depth \
+                    and not (text == "." and k > j and self.tokens[k - 1].lower in ABBREVIATIONS):
                 break
             k += 1
         return k

@@ -94,6 +94,9 @@ def noun_unit(tokens: list[Token], j: int) -> NounUnit:
     """The unit named by the noun phrase starting at token `j` (partitives followed)."""
     if j < len(tokens) and tokens[j].lower == "of":
         return _partitive(tokens, j + 1)
+    if j < len(tokens) and tokens[j].lower in ("others", "more"):
+        found = _phrase(tokens, j + 1) if tokens[j].lower == "more" else NounUnit(None, j, ())
+        return found if found.unit else NounUnit(None, j + 1, (), carry=True)  # "120 others were hurt"
     return _phrase(tokens, j)
 
 

@@ -213,3 +213,9 @@ def test_figures_captives_listed_after_a_release_keep_the_category() -> None:
 
 def test_figures_duration_ranges_are_excluded() -> None:
     assert figures("Rerouting adds 10 to 14 days and between two and three weeks to each trip.") == []
+
+
+def test_figures_others_and_more_take_the_earlier_unit() -> None:
+    rows = figures("Six soldiers died and 20 others were wounded; 15 more civilians fled.")
+    assert [(r.value, r.unit, r.category) for r in rows] == [
+        (6, "soldier", "killed"), (20, "soldier", "injured"), (15, "civilian", "displaced")]

@@ -131,3 +131,9 @@ def test_figures_source_name_with_commas_is_kept_whole() -> None:
 
 def test_figures_source_document_noun_before_a_reporting_verb() -> None:
     assert sources("A Reuters tally shows at least 60 ships were hit.") == [("at least 60 ships", "A Reuters tally")]
+
+
+def test_figures_source_inverted_speaker_with_title_abbreviation_and_adding() -> None:
+    text = "At least 30 people died, said Dr. Omar Nasser, head of the clinic, adding that 90 others were hurt."
+    assert sources(text, {"Omar Nasser": PERSON}) == [("At least 30 people", "Dr. Omar Nasser"),
+                                                      ("90 others", "Dr. Omar Nasser")]
