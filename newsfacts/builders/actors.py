@@ -56,7 +56,7 @@ def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
             len(doc.body) if line_end < 0 else line_end)
         if whole_line and len(text.split()) <= 10 and text[-1:] not in ".!?\"”:;)":
             headings.append((s.start, s.end))
-    credits.extend(_dateline_credit(doc.body))
+    credits.extend(_dateline_credit(ctx))
     credits.sort()
     heading_tokens = set()
     ci = hi = 0
@@ -72,13 +72,21 @@ def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
     return frozenset(heading_tokens)
 
 
-def _dateline_credit(body: str) -> list[tuple[int, int]]:
-    """The agency credit of a dateline ("KYIV, Ukraine (AP) —"): the span inside the parentheses."""
-    head = body[:100]
-    open_, close = head.find("("), head.find(")")
+def _dateline_credit(ctx: Ctx) -> list[tuple[int, int]]:
+    """The agency credit of a dateline ("KYIV, Ukraine (AP) —", "Hong Kong CNN —"): a span in
+    parentheses, or an organization of the lexicon, just before the dateline's dash."""
+    head = ctx.body[:100]
     dash = min((i for i in (head.find(" —"), head.find(" –"), head.find(" - ")) if i >= 0), default=-1)
-    if 0 < open_ < close < dash and close + 1 >= dash - 1 and head[:open_].split(",")[0].isupper():
+    if dash < 0 or "\n" in head[:dash]:
+        return []
+    open_, close = head.find("("), head.find(")")
+    if 0 < open_ < close < dash and head[close + 1:dash].strip() == "":
         return [(open_, close + 1)]
+    table = organizations()[0]
+    ends = [k for k, t in enumerate(ctx.toks) if t.end <= dash]
+    for size in (1, 2, 3):
+        if len(ends) >= size and tuple(t.key for t in ctx.toks[ends[-1] - size + 1:ends[-1] + 1]) in table:
+            return [(ctx.toks[ends[-1] - size + 1].start, ctx.toks[ends[-1]].end)]
     return []
 
 

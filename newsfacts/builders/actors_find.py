@@ -236,7 +236,7 @@ def _org_in_run(ctx: Ctx, i: int, j: int) -> list[Cand]:
     return [_named(ctx, start, end)]
 
 
-LOCATED = frozenset({"Embassy", "Consulate", "Mission", "Chamber", "Office", "Delegation", "Commerce"})
+LOCATED = frozenset({"Embassy", "Consulate", "Mission", "Chamber", "Delegation", "Commerce"})
 
 
 def _extend(ctx: Ctx, k: int, j: int, head: str) -> int | None:

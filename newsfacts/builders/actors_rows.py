@@ -75,7 +75,8 @@ def _remap_keys(ctx: Ctx, found: list[Cand]) -> None:
         if len(parts) == 3 and not parts[1] and len(prefixed.get(parts[2], ())) == 1:
             c.key = next(iter(prefixed[parts[2]]))
         elif c.canon and c.country and c.affiliation and gz.state_iso3(c.affiliation) == c.country:
-            rest = c.canon.split(" ", 1)[-1] if gz.demonym_iso3(c.canon.split(" ")[0]) else c.canon
+            first = c.canon.split(" ")[0]
+            rest = c.canon.split(" ", 1)[-1] if gz.demonym_iso3(first) or gz.state_iso3(first) else c.canon
             if canonical(rest) == "military":
                 c.key = f"org|{c.country}|military"
     ordered = sorted((c for c in found if c.kind != "place"), key=lambda c: c.t0)

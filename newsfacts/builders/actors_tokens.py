@@ -14,7 +14,7 @@ INNER = "-'’."
 APOS = "'’"
 DOTTED = frozenset([
     "dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
-    "gov", "amb", "hon", "st", "jr", "sr", "brig"
+    "gov", "amb", "hon", "st", "jr", "sr", "brig", "co", "inc", "corp", "ltd", "bros"
 ])
 
 

@@ -36,6 +36,8 @@ FINDS = [
      "organization", "MEX", None),
     ("actors.org_description.v1", "The Israeli military said it struck a depot.", "org:israel-military",
      "organization", "ISR", None),
+    ("actors.org_lexicon.v1", "The Israel Defense Forces said the Israeli military had left.",
+     "org:israel-defense-forces", "organization", "ISR", "Israeli military"),
     ("actors.org_description.v1", "The Hezbollah media office denied it.", "org:hezbollah-media-office",
      "organization", "LBN", None),
     ("actors.acronym.v1", "The Rural Roads Authority (RRA) of Zambia said RRA crews were out.",
@@ -87,6 +89,9 @@ MISSES = [
     ("Hurricane Delia hit the coast.", "person:hurricane-delia"),
     ("Reporting by Jane Holloway; editing by Tom Reed", "person:jane-holloway"),
     ("LIMA, Peru (AP) — Talks resumed.", "org:associated-press"),
+    ("Hong Kong CNN — Talks resumed.", "org:cnn"),
+    ("Shares of Andes Mining Co. fell sharply.", "person:mining-co"),
+    ("The Presidential Office in Lima said so.", "org:presidential-office-in-lima"),
     ("About 400 Kenyan police officers arrived.", "org:kenya-police"),
     ("The offensive began with Azerbaijan's military offensive in the region.", "org:azerbaijan-military"),
 ]
