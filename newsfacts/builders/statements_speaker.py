@@ -94,10 +94,10 @@ class SpeakerResolver:
         parts = _split_coordination(toks, a, b)
         if len(parts) > 1:
             heads = [self.head_mention(toks, s, e) for s, e in parts]
-            if all(heads):
+            if all(heads) and heads[0] and (heads[0].kind == "person" or not _of_a_body(toks, a, heads[0].start)):
                 return [self.speaker(m) for m in heads if m]
         m = self.head_mention(toks, a, b)
-        if m:
+        if m and (m.kind == "person" or not _of_a_body(toks, a, m.start)):
             return [self.speaker(m)]
         described = self._description(toks, a, b)
         if described:
@@ -166,6 +166,21 @@ class SpeakerResolver:
         return self.speaker(best)
 
 
+def _of_a_body(toks: list[Tok], a: int, start: int) -> bool:
+    """"A spokesman for the ministry", "officials in Sindh": a person noun heads the phrase and the
+    actor only follows its preposition, so the speaker is the description."""
+    seen = False
+    for t in toks[a:]:
+        if t.start >= start:
+            return False
+        low = t.lower
+        if low in words("prepositions") and t.text[0].islower():
+            return seen
+        if low in words("titles") or low in words("groups") or low in PERSON_NOUNS:
+            seen = True
+    return False
+
+
 def _acronym(t: Tok) -> bool:
     """"WHO", "IT": an all-capital word is a name, not a function word."""
     return len(t.text) > 1 and t.text.isupper()
@@ -210,7 +225,8 @@ def _name_text(body: str, toks: list[Tok], a: int, b: int) -> str:
     n = k
     while n < b - 1 and (toks[n].lower.rstrip(".") in words("titles") or demonym_iso3(toks[n].text)):
         n += 1
-    if n > a and toks[b - 1].lower not in words("institutions") and (b - n >= 2 or n > k):
+    titled = k == a or toks[k - 1].lower.rstrip(".") in words("titles")
+    if n > a and titled and toks[b - 1].lower not in words("institutions") and (b - n >= 2 or n > k):
         return body[toks[n].start:toks[b - 1].end]
     if b - a > 1 and toks[a].lower == "the":
         a += 1

@@ -279,3 +279,10 @@ def test_statements_they_and_it_continue_the_last_speakers() -> None:
                "Local fishermen said the catch had halved. They said the spill was to blame.")
     assert [r.speaker_id or r.speaker_text for r in rows] == [
         "state:ken", "state:eth", "state:ken", "state:eth", "Local fishermen", "Local fishermen"]
+
+
+def test_statements_person_nouns_of_a_body_stay_descriptions() -> None:
+    rows = run("A spokesman for the Red Crescent said the camps were full. Senior officials from Kenya and "
+               "Ethiopia said talks failed. The head of the Red Crescent, Maria Lopez, said more aid came.")
+    assert [r.speaker_id or r.speaker_text for r in rows] == [
+        "A spokesman for the Red Crescent", "Senior officials from Kenya and Ethiopia", "person:maria-lopez"]
