@@ -61,6 +61,7 @@ class SentenceContext:
     places: list[PlaceMention]
     dates: list[DateMention]
     published_at: dt.date | None
+    body: str = ""
 
 
 def sentence_context(body: str, index: int, start: int, end: int, actors: ActorIndex,
@@ -70,7 +71,7 @@ def sentence_context(body: str, index: int, start: int, end: int, actors: ActorI
     places = [p for p in find_places(body[start:end], start, unknown=True)
               if p.start >= floor and _place_ok(body, p) and not _is_actor(actors, p)]
     dates = [d for d in find_dates(body[start:end], start) if d.start >= floor]
-    return SentenceContext(index, toks, actors, places, dates, published_at)
+    return SentenceContext(index, toks, actors, places, dates, published_at, body)
 
 
 def _is_actor(actors: ActorIndex, p: PlaceMention) -> bool:
@@ -120,7 +121,7 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     if not subj and toks[anchor].low in GERUND_GOVERNORS:
         subj = speaker_before(toks, lo, ctx.actors, blocked)
     if not subj:
-        pron = pronoun_subject(toks, subject, ctx.actors)
+        pron = pronoun_subject(toks, subject, ctx.actors, ctx.body)
         subj = [pron] if pron is not None else []
     objs = parties(toks, obj, ctx.actors, blocked)
     if cue.gov == lo and toks[lo].low in FRONTED and len(subj) + len(objs) < 2:
@@ -135,7 +136,7 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     mode = channel_mode(toks, lo, hi) or cue.mode
     base = Draft(ctx.index, toks[lo].start, _end(toks, lo, hi), cue.rule, mode,
                  unnamed=unnamed(toks, subject, ctx.actors, blocked) + unnamed(toks, obj, ctx.actors, blocked))
-    base.continuation = any(toks[k].low in word_set("continuations") for k in range(lo, hi))
+    base.continuation = any(toks[k].low in word_set("continuations") for k in range(max(lo - 20, 0), hi))
     _set_place(ctx, base, cue, lo, hi, subj)
     base.date = _pick_date(ctx, lo, hi, anchor)
     if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:

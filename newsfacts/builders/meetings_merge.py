@@ -49,7 +49,7 @@ def apply_join(ctx: SentenceContext, cue: Cue, to: Draft) -> None:
     if not found and cue.side == "subject":
         found = speaker_before(toks, region.lo, ctx.actors, blocked)
     if not found and cue.side == "subject":
-        pron = pronoun_subject(toks, region, ctx.actors)
+        pron = pronoun_subject(toks, region, ctx.actors, ctx.body)
         found = [pron] if pron is not None else []
     for m in found:
         if m.actor_id not in to.participants:

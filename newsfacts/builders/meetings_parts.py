@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsfacts.builders import gazetteer
 from newsfacts.builders.meetings_text import Tok, word_set
 from newsfacts.builders.mentions import ActorIndex, Mention
+from newsfacts.builders.places import place_iso3
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
 PRONOUNS = {"he": ("person",), "she": ("person",), "who": ("person",),
             "they": ("organization", "state"), "it": ("organization", "state")}
 _LOOKBACK = 600
+_PLACE_PREPS = frozenset({"to", "in", "at", "visited", "from"})
+_TITLE_EXTRA = frozenset({"policy", "affairs", "political", "military", "spokesman", "official", "general",
+                          "party", "opposition", "police", "army", "navy", "intelligence", "central", "bank"})
 EVENTS = frozenset({"summit", "conference", "assembly", "forum", "meeting", "talks", "session", "congress",
                     "gathering", "ministerial"})
 _CHUNK_CUTS = frozenset({"in", "at", "on", "during", "by", "to", "for", "about", "over", "after", "last",
@@ -47,7 +52,9 @@ def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: 
     ends = {t.end: n for n, t in enumerate(toks[region.lo:region.hi + 2], region.lo)}
     out: list[Mention] = []
     seen: set[str] = set()
-    for m in actors.in_span(start, end):
+    found = actors.in_span(start, end)
+    people_at = {m.start for m in found if m.kind == "person"}
+    for m in found:
         k = index.get(m.start)
         if k is None or not region.holds(k) or m.actor_id in seen:
             continue
@@ -55,7 +62,7 @@ def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: 
             continue
         if k > 0 and toks[k - 1].low in TOPIC_PREPS and toks[k - 1].text.islower():
             continue
-        if _role_modifier(toks, ends, m) or _event_modifier(toks, ends, m):
+        if _role_modifier(toks, ends, m) or _event_modifier(toks, ends, m) or _title_of(toks, ends, m, people_at):
             continue
         seen.add(m.actor_id)
         out.append(m)
@@ -79,13 +86,25 @@ def _role_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
     return k < len(toks) and toks[k].low in word_set("roles")
 
 
+def _title_of(toks: list[Tok], ends: dict[int, int], m: Mention, people_at: set[int]) -> bool:
+    """Is an organization or state part of a person's title ("EU foreign policy chief Josep Borrell")?"""
+    last = ends.get(m.end)
+    if m.kind == "person" or last is None:
+        return False
+    titles = word_set("roles") | word_set("people") | _TITLE_EXTRA
+    k = last + 1
+    while k < len(toks) and k <= last + 5 and toks[k].low in titles:
+        k += 1
+    return k > last + 1 and k < len(toks) and toks[k].start in people_at
+
+
 def _event_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
     """Does the mention name an event rather than a party ("the NATO summit")?"""
     last = ends.get(m.end)
     return last is not None and last + 1 < len(toks) and toks[last + 1].low in EVENTS
 
 
-def pronoun_subject(toks: list[Tok], region: Region, actors: ActorIndex) -> Mention | None:
+def pronoun_subject(toks: list[Tok], region: Region, actors: ActorIndex, body: str = "") -> Mention | None:
     """The antecedent of a pronoun subject in the region ("he met" → the last person before)."""
     for k in range(max(region.lo - 1, 0), region.hi):
         kinds = PRONOUNS.get(toks[k].text.lower())
@@ -93,19 +112,28 @@ def pronoun_subject(toks: list[Tok], region: Region, actors: ActorIndex) -> Ment
             continue
         pos = toks[k].start
         for group in ((kinds[0],), kinds[1:]) if len(kinds) > 1 else (kinds,):
-            m = _before(actors, pos, group)
+            m = _before(actors, pos, group, body)
             if m is not None:
                 return m
         return None
     return None
 
 
-def _before(actors: ActorIndex, pos: int, kinds: tuple[str, ...]) -> Mention | None:
-    """The last mention of the given kinds ending before pos, at most _LOOKBACK characters back."""
+def _before(actors: ActorIndex, pos: int, kinds: tuple[str, ...], body: str) -> Mention | None:
+    """The last mention of the given kinds ending before pos, at most _LOOKBACK characters back.
+
+    A one-word "person" right after "to", "in" or "at" that names a place ("flew to Cairo") is
+    skipped: it is a place the actors builder took for a name.
+    """
     for m in reversed(actors.in_span(max(pos - _LOOKBACK, 0), pos)):
-        if m.kind in kinds:
+        if m.kind in kinds and not (m.kind == "person" and _place_like(m, body)):
             return m
     return None
+
+
+def _place_like(m: Mention, body: str) -> bool:
+    before = body[max(0, m.start - 12):m.start].split()
+    return " " not in m.text and bool(before) and before[-1].lower() in _PLACE_PREPS and bool(place_iso3(m.text))
 
 
 def unnamed(toks: list[Tok], region: Region, actors: ActorIndex, skip_spans: list[tuple[int, int]]) -> list[str]:
@@ -115,6 +143,9 @@ def unnamed(toks: list[Tok], region: Region, actors: ActorIndex, skip_spans: lis
     chunk: list[Tok] = []
     for k in range(region.lo, region.hi + 1):
         tok = toks[k] if k < region.hi else None
+        if tok is not None and tok.low == "and" and len(chunk) == 1 and chunk[0].low not in people:
+            chunk.append(tok)  # "Qatari and Egyptian mediators" is one group
+            continue
         if tok is None or tok.text in (",", ";") or tok.low == "and" or not region.holds(k):
             text = _chunk_text(chunk, people, actors, skip_spans)
             if text:
@@ -142,7 +173,7 @@ def _chunk_text(chunk: list[Tok], people: frozenset[str], actors: ActorIndex,
     heads = [t.low for t in chunk if t.low in people]
     if not heads or not (heads[-1].endswith("s") or heads[-1] in _GROUP_NOUNS):
         return None
-    if any(t.text[:1].isupper() and t.low not in people for t in chunk[1:]):
+    if any(t.text[:1].isupper() and t.low not in people and not gazetteer.demonym_iso3(t.text) for t in chunk[1:]):
         return None
     return " ".join(t.text for t in chunk) if len(chunk) > 0 else None
 

@@ -106,3 +106,22 @@ def test_meetings_in_a_meeting_with() -> None:
     [row] = meetings("Soto raised the issue in a meeting with Rojas in Lima on Friday.")
     assert row.participants == ["person:ana-soto", "person:pablo-rojas"]
     assert row.location_country == "PER"
+
+
+def test_meetings_organization_in_a_title_is_not_a_party() -> None:
+    [row] = meetings("Andean Community foreign policy chief Ana Soto hosted Rojas in Lima on Monday.")
+    assert row.participants == ["person:ana-soto", "person:pablo-rojas"]
+
+
+def test_meetings_coordinated_demonyms_are_one_unnamed_group() -> None:
+    [row] = meetings("Peruvian and Chilean mediators met Rojas in Quito yesterday.")
+    assert row.unnamed_participants == ["Peruvian and Chilean mediators"]
+    assert row.date == dt.date(2024, 3, 18)
+
+
+def test_meetings_later_inherits_the_date_of_the_meeting_before() -> None:
+    text = "Virtanen held talks with Rojas in Lima on Monday. Virtanen later flew to Quito, where she met Ana Soto."
+    rows = meetings(text)
+    assert [(r.location_country, r.date) for r in rows] == [("PER", dt.date(2024, 3, 18)),
+                                                          ("ECU", dt.date(2024, 3, 18))]
+    assert rows[1].participants == ["person:aino-virtanen", "person:ana-soto"]
