@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 when the release does not match its manifest or cannot 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -43,8 +44,7 @@ def fail(e: Exception) -> typer.Exit:
 
     if isinstance(e, ReleaseCheckError):
         render_problems(e.problems)
-        err.print(f"[red]error:[/red] {e.release} does not match its manifest.json "
-                  "(rebuild it, or pass --no-verify)", highlight=False)
+        err.print(f"[red]error:[/red] {e.release} does not match its manifest.json ({e.hint})", highlight=False)
         return typer.Exit(1)
     err.print(f"[red]error:[/red] {e}", highlight=False)
     return typer.Exit(2 if isinstance(e, UsageError | InputNotFoundError) else 1)
@@ -97,7 +97,7 @@ def stats(
     if as_json:
         typer.echo(json.dumps(result.asdict(), ensure_ascii=False, indent=1))
     else:
-        print_stats(result)
+        print_stats(result, top)
     if html is not None:
         try:
             write_html(result, html)
@@ -106,7 +106,7 @@ def stats(
         err.print(f"wrote {html}")
 
 
-def _table(title: str, header: list[str], rows: list[tuple[object, ...]]) -> Table:
+def _table(title: str, header: list[str], rows: Sequence[Sequence[object]]) -> Table:
     """A small rich table."""
     table = Table(title=title, title_justify="left")
     for i, name in enumerate(header):
@@ -116,7 +116,7 @@ def _table(title: str, header: list[str], rows: list[tuple[object, ...]]) -> Tab
     return table
 
 
-def print_stats(result: ReleaseStats) -> None:
+def print_stats(result: ReleaseStats, top: int = 10) -> None:
     """Render `ReleaseStats` as rich tables on stdout."""
     out.print(f"release {result.release} (version {result.release_version}, schema {result.schema_version})",
               highlight=False)
@@ -125,5 +125,9 @@ def print_stats(result: ReleaseStats) -> None:
                      [(s.label, f"{s.present}/{s.rows}", f"{s.share:.0%}") for s in result.coverage]))
     out.print(_table("top actors", ["actor_id", "name", "kind", "articles", "mentions"],
                      [tuple(a.values()) for a in result.top_actors]))
-    out.print(_table("articles per publisher", ["publisher", "articles"], list(result.publishers)))
-    out.print(_table("articles per month", ["month", "articles"], list(result.article_months)))
+    shown = list(result.publishers[:top])
+    rest = result.publishers[top:]
+    if rest:
+        shown.append((f"… {len(rest)} more", sum(n for _, n in rest)))
+    out.print(_table("articles per publisher", ["publisher", "articles"], shown))
+    out.print("articles per month: " + ", ".join(f"{m} {n}" for m, n in result.article_months), highlight=False)

@@ -37,18 +37,20 @@ def column_chart(pairs: Sequence[tuple[str, int]], title: str, width: int = 900,
     if not pairs:
         return f'<p class="note">{escape(title)}: no data.</p>'
     top = max(n for _, n in pairs)
-    left, bottom, step = 40, 70, (width - 50) / len(pairs)
-    plot = height - bottom - 10
+    left, bottom, top_margin, step = 40, 70, 20, (width - 50) / len(pairs)
+    plot = height - bottom - top_margin
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
              f'aria-label="{escape(title)}">',
-             f'<line x1="{left}" y1="{10 + plot}" x2="{width - 5}" y2="{10 + plot}" stroke="#999"/>']
+             f'<line x1="{left}" y1="{top_margin + plot}" x2="{width - 5}" y2="{top_margin + plot}" '
+             'stroke="#999"/>']
     for i, (label, n) in enumerate(pairs):
         h = plot * n / top
         x = left + i * step
-        parts.append(f'<rect x="{_num(x + 2)}" y="{_num(10 + plot - h)}" width="{_num(max(step - 4, 1))}" '
+        parts.append(f'<rect x="{_num(x + 2)}" y="{_num(top_margin + plot - h)}" width="{_num(max(step - 4, 1))}" '
                      f'height="{_num(h)}" fill="{BAR}"><title>{escape(label)}: {n}</title></rect>')
-        parts.append(f'<text x="{_num(x + step / 2)}" y="{_num(6 + plot - h)}" text-anchor="middle">{n}</text>')
-        lx, ly = _num(x + step / 2), _num(plot + 22)
+        parts.append(f'<text x="{_num(x + step / 2)}" y="{_num(top_margin - 4 + plot - h)}" '
+                     f'text-anchor="middle">{n}</text>')
+        lx, ly = _num(x + step / 2), _num(top_margin + plot + 12)
         parts.append(f'<text x="{lx}" y="{ly}" text-anchor="end" transform="rotate(-60 {lx} {ly})">'
                      f'{escape(label)}</text>')
     parts.append("</svg>")
@@ -75,7 +77,7 @@ def bar_chart(pairs: Sequence[tuple[str, int]], title: str, width: int = 600) ->
 
 
 def network_chart(pairs: Sequence[tuple[str, str, int]], names: dict[str, str], max_nodes: int = 30,
-                  size: int = 760) -> str:
+                  size: int = 900) -> str:
     """Actors on a circle, a line for each pair that met (thicker for more meetings).
 
     Only the `max_nodes` actors with the most meetings are drawn, ordered by actor id so that the
@@ -88,7 +90,7 @@ def network_chart(pairs: Sequence[tuple[str, str, int]], names: dict[str, str], 
     if not degree:
         return '<p class="note">No meeting has two named participants.</p>'
     kept = sorted(a for a, _ in sorted(degree.items(), key=lambda p: (-p[1], p[0]))[:max_nodes])
-    center, radius = size / 2, size / 2 - 150
+    center, radius = size / 2, size / 2 - 200
     pos = {a: (center + radius * math.cos(2 * math.pi * i / len(kept) - math.pi / 2),
                center + radius * math.sin(2 * math.pi * i / len(kept) - math.pi / 2)) for i, a in enumerate(kept)}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" role="img" '
@@ -122,9 +124,24 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return f"<table><tr>{head}</tr>\n{body}</table>"
 
 
+def fill_months(pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(YYYY-MM, count) for every month from the first to the last, 0 where nothing happened."""
+    counts = dict(pairs)
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        out.append((key, counts.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def render_html(stats: ReleaseStats) -> str:
     """The whole report as one HTML document."""
-    dated = [(m, n) for m, n in stats.meeting_months if m != UNKNOWN]
+    dated = fill_months([(m, n) for m, n in stats.meeting_months if m != UNKNOWN])
     undated = sum(n for m, n in stats.meeting_months if m == UNKNOWN)
     sections = [
         f"<h1>newsfacts release {escape(stats.release)}</h1>",

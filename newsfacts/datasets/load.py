@@ -12,21 +12,17 @@ version, verifies each file's sha256 against the manifest (skip with `verify=Fal
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from newsfacts.datasets.writer import sha256_file
-from newsfacts.errors import InputNotFoundError, NewsfactsError, SchemaVersionError, UsageError
-from newsfacts.problems import Problem, problem
+from newsfacts.errors import InputNotFoundError, NewsfactsError, UsageError
+from newsfacts.problems import Problem
 from newsfacts.schema.models import TABLES
 from newsfacts.schema.types import column_specs
-from newsfacts.schema.version import SCHEMA_VERSION
 
 Backend = Literal["pandas", "arrow", "polars"]
 BACKENDS: tuple[Backend, ...] = ("pandas", "arrow", "polars")
@@ -38,9 +34,12 @@ class ReleaseCheckError(NewsfactsError):
 
     def __init__(self, release: Path, problems: list[Problem]) -> None:
         self.release, self.problems = release, problems
-        lines = "; ".join(f"{p.table}: {p.message}" for p in problems)
-        super().__init__(f"{release} does not match its {MANIFEST}: {lines} "
-                         "(rebuild the release, or pass verify=False / --no-verify to read it anyway)")
+        lines = "; ".join(f"{p.location()}: {p.code}: {p.message}" for p in problems)
+        if any(p.code == "manifest-invalid" for p in problems):
+            self.hint = f"is {release} a newsfacts release folder?"
+        else:
+            self.hint = "rebuild the release, or pass verify=False (--no-verify) to read it anyway"
+        super().__init__(f"{release} does not match its {MANIFEST}: {lines} ({self.hint})")
 
 
 @dataclass(frozen=True)
@@ -62,42 +61,31 @@ class Release:
 
 
 def open_release(release_dir: Path | str) -> Release:
-    """Read a release's manifest; `InputNotFoundError` or `NewsfactsError` naming the file when bad."""
+    """Read a release's manifest; `InputNotFoundError`, or `ReleaseCheckError` naming the file when bad."""
+    from newsfacts.datasets.verify import read_manifest
+
     path = Path(release_dir)
     if not path.is_dir():
         raise InputNotFoundError(path)
-    manifest_path = path / MANIFEST
-    if not manifest_path.is_file():
-        raise NewsfactsError(f"{manifest_path}: no manifest; is {path} a newsfacts release folder?")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise NewsfactsError(f"{manifest_path}: not valid JSON: {e}") from None
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
-        raise NewsfactsError(f"{manifest_path}: field 'tables' is missing or not an object")
+    manifest, problems = read_manifest(path)
+    if manifest is None:
+        raise ReleaseCheckError(path, problems)
     return Release(path, manifest)
 
 
 def check_schema_version(release: Release) -> None:
-    """Refuse a release whose schema major version differs from this package's."""
-    found = release.schema_version
-    if found.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
-        raise SchemaVersionError(found or "(none)", f"{SCHEMA_VERSION.split('.')[0]}.x",
-                                 str(release.path / MANIFEST))
+    """Refuse a release whose schema version this package cannot read (another major version)."""
+    from newsfacts.schema.compat import check_readable
+
+    check_readable(release.schema_version or "none", where=str(release.path / MANIFEST))
 
 
 def checksum_problems(release: Release, tables: Iterable[str]) -> list[Problem]:
-    """`missing-table` / `checksum-mismatch` problems for files that differ from the manifest."""
-    found = []
-    for table in tables:
-        path = release.file(table)
-        entry = release.manifest["tables"].get(table)
-        where = f"{release.path.name}/{path.name}"
-        if entry is None or not path.exists():
-            found.append(problem("missing-table", article=str(path), table=table, path=where))
-        elif path.is_file() and sha256_file(path) != entry.get("sha256"):
-            found.append(problem("checksum-mismatch", article=str(path), table=table, path=where))
-    return found
+    """`newsfacts verify`'s file checks (missing file, sha256, row count) for the given tables."""
+    from newsfacts.datasets.verify import check_files
+
+    wanted = set(tables)
+    return [p for p in check_files(release.path, release.manifest) if p.table in wanted]
 
 
 def select_tables(tables: Iterable[str] | None) -> list[str]:
@@ -112,17 +100,14 @@ def select_tables(tables: Iterable[str] | None) -> list[str]:
 
 
 def read_arrow(release: Release, table: str) -> pa.Table:
-    """One table as an Arrow table, columns in release order."""
+    """One table as an Arrow table, upgraded from the file's schema version to the current columns."""
+    from newsfacts.schema.compat import read_table
+
     path = release.file(table)
     try:
-        data = pq.read_table(path)
+        return read_table(path)
     except (OSError, pa.ArrowException) as e:
         raise NewsfactsError(f"{path}: cannot read Parquet: {e}") from None
-    names = [c.name for c in column_specs(table)]
-    missing = [n for n in names if n not in data.column_names]
-    if missing:
-        raise NewsfactsError(f"{path}: missing column(s) {', '.join(missing)}")
-    return data.select(names)
 
 
 def to_pandas(table: str, data: pa.Table) -> Any:

@@ -81,7 +81,8 @@ def test_load_checksum_mismatch(fresh_release: Path, tmp_path: Path) -> None:
     (fresh_release / "figures.parquet").write_bytes((other / "figures.parquet").read_bytes())
     with pytest.raises(ReleaseCheckError) as info:
         newsfacts.load(fresh_release)
-    assert [(p.code, p.table) for p in info.value.problems] == [("checksum-mismatch", "figures")]
+    assert [(p.code, p.table) for p in info.value.problems] == [("checksum-mismatch", "figures"),
+                                                                ("row-count-mismatch", "figures")]
     assert "figures.parquet" in str(info.value)
     assert len(newsfacts.load(fresh_release, ["articles"])["articles"]) == 3
     assert len(newsfacts.load(fresh_release, verify=False)["figures"]) == 1

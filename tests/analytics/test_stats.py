@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsfacts.analytics.html import network_chart, render_html
+from newsfacts.analytics.html import fill_months, network_chart, render_html
 from newsfacts.analytics.stats import release_stats
 from newsfacts.cli import app
 
@@ -84,3 +84,9 @@ def test_cli_stats_errors(fresh_release: Path, tmp_path: Path) -> None:
     (fresh_release / "meetings.parquet").unlink()
     result = runner.invoke(app, ["stats", str(fresh_release)])
     assert result.exit_code == 1 and "missing-table" in result.output
+
+
+def test_stats_timeline_fills_empty_months() -> None:
+    assert fill_months([("2023-11", 2), ("2024-02", 1)]) == [("2023-11", 2), ("2023-12", 0), ("2024-01", 0),
+                                                             ("2024-02", 1)]
+    assert fill_months([]) == []
