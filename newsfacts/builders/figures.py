@@ -137,8 +137,18 @@ def _shared_states() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((iso3, state_name(iso3)) for iso3 in codes))
 
 
+@cache
+def _shared_words() -> re.Pattern[str]:
+    """Currency words and abbreviations shared by several states ("rupees", "Rs")."""
+    words = list(currency_lex()["shared"]) + list(currency_lex()["word_prefixes"])
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")",
+                      re.IGNORECASE)
+
+
 def _article_states(body: str, actors: ActorIndex) -> frozenset[str]:
-    """ISO3 codes of the states an article names (for currencies like "rupees")."""
+    """ISO3 codes of the states an article names, when it has a shared currency word ("rupees")."""
+    if not _shared_words().search(body):
+        return frozenset()
     found = {a.split(":", 1)[1].upper() for a in actors.actors if a.startswith("state:")}
     found.update(iso3 for iso3, name in _shared_states() if name in body)
     return frozenset(found)

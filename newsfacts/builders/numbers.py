@@ -33,7 +33,8 @@ class Token:
         self.end = end
         self.text = text
         self.kind = kind
-        self.lower = text.lower().replace("’", "'")
+        low = text.lower()
+        self.lower = low.replace("’", "'") if "’" in low else low
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r}, {self.kind!r})"
@@ -89,7 +90,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     then joins hyphenated compounds ("20-30", "two-state"), apostrophes ("camp’s"), digit groups
     and decimals ("1,200", "2.3bn") and initials ("U.S.").
     """
-    raw = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    raw = [m.span() for m in _RUN.finditer(text)]
     out: list[Token] = []
     i = 0
     n = len(raw)
