@@ -49,6 +49,7 @@ from newsfacts.problems import Problem
 from newsfacts.schema.models import StatementKind, StatementRow
 
 JOIN = " … "
+OPENERS = frozenset("“\"«‘'")
 INSTITUTIONS = words("institutions")
 TRAILING = frozenset(["and", "but", "or", "while", "whereas", "though", "although", "as", "which", "who",
                       "where", "when", "because", "after", "before", "since", "so", "that"])
@@ -69,7 +70,8 @@ class Memory:
 
 
 def units(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[int, int]]:
-    """Character spans of the units: sentences merged across quotations that span them."""
+    """Character spans of the units: sentences merged across quotations that span them, and a
+    sentence ending with a colon merged with a quotation that follows it."""
     qi = 0
     reach = -1
     cur: tuple[int, int] | None = None
@@ -77,7 +79,8 @@ def units(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[int, int]]:
         while qi < len(quotes) and quotes[qi].start < s.start:
             reach = max(reach, quotes[qi].end)
             qi += 1
-        if cur is not None and reach > s.start:
+        colon = cur is not None and doc.body[cur[1] - 1] == ":" and doc.body[s.start] in OPENERS
+        if cur is not None and (reach > s.start or colon):
             cur = (cur[0], s.end)
             continue
         if cur is not None:

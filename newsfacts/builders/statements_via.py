@@ -66,7 +66,7 @@ def _continuation(toks: list[Tok], k: int, hi: int) -> int:
             return e
         if toks[k + 1].lower in words("determiners") or toks[k + 1].possessive:
             return _np_end(toks, k + 1, hi)
-    if k + 1 < hi and toks[k].lower in ("from", "by", "of") and not toks[k + 1].quoted:
+    if k + 1 < hi and toks[k].lower in ("from", "by", "of", "with") and not toks[k + 1].quoted:
         return _np_end(toks, k + 1, hi)
     return k
 

@@ -286,3 +286,14 @@ def test_statements_person_nouns_of_a_body_stay_descriptions() -> None:
                "Ethiopia said talks failed. The head of the Red Crescent, Maria Lopez, said more aid came.")
     assert [r.speaker_id or r.speaker_text for r in rows] == [
         "A spokesman for the Red Crescent", "Senior officials from Kenya and Ethiopia", "person:maria-lopez"]
+
+
+def test_statements_colon_then_quoted_paragraph_is_one_direct_statement() -> None:
+    rows = run("Jan Novak told reporters:\n“We are ready. The ships can sail.”\nThe port opened.")
+    assert brief(rows) == [("person:jan-novak", "direct", "tell", None)]
+    assert rows[0].quote == "We are ready. The ships can sail."
+
+
+def test_statements_interview_with_an_outlet_is_the_channel() -> None:
+    rows = run("Maria Lopez said in an interview with the BBC that the ward was full.")
+    assert brief(rows) == [("person:maria-lopez", "indirect", "say", "an interview with the BBC")]
