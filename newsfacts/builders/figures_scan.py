@@ -143,8 +143,10 @@ def _excluded(tokens: list[Token], num: Number, at_start: bool, money: bool) -> 
     nxt = _after_scale_word(tokens, j)
     if num.suffix and not num.suffix.startswith("-") and num.suffix not in _abbreviations():
         return True  # 1980s, 13th, 737max
-    if num.suffix.startswith("-") and parse_digits(num.suffix[1:]) is None:
-        return True  # 90-day, 17-year-old, two-state
+    if num.suffix.startswith("-"):
+        upper = parse_digits(num.suffix[1:])
+        if upper is None or upper[0] <= num.value:
+            return True  # 90-day, 17-year-old, two-state, a 2-0 score
     if prev in lex["months"] or (prev == "." and prev2 in lex["months"]) or nxt in lex["months"]:
         return True
     if nxt in lex["time_units"] or (nxt in ("a", "p") and _after_scale_word(tokens, j + 1) == "."):

@@ -133,6 +133,8 @@ def _phrase(tokens: list[Token], j: int) -> NounUnit:
             return NounUnit(str(lex["abbreviations"][t.lower]), k + 1, (t.lower,))
         words.append(t.text)
         k += 1
+        if t.lower in lex["collective"]:
+            return NounUnit(str(lex["collective"][t.lower]), k, tuple(words))
         if t.text[0].isupper():
             nxt = tokens[k] if k < len(tokens) else None
             if _people_word(t.text) and (nxt is None or nxt.kind != WORD or nxt.lower in stops

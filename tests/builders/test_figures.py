@@ -219,3 +219,9 @@ def test_figures_others_and_more_take_the_earlier_unit() -> None:
     rows = figures("Six soldiers died and 20 others were wounded; 15 more civilians fled.")
     assert [(r.value, r.unit, r.category) for r in rows] == [
         (6, "soldier", "killed"), (20, "soldier", "injured"), (15, "civilian", "displaced")]
+
+
+def test_figures_scores_rankings_and_collectives() -> None:
+    assert figures("They won 3-1 and she is in the top 20 of the rankings.") == []
+    row = one("Its 1.4 billion population is ageing.")
+    assert (row.value, row.unit, row.category) == (1_400_000_000, "person", "people")
