@@ -35,6 +35,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.quotes import Quote, find_quotes
 from newsfacts.builders.statements_cues import find_cues
@@ -222,11 +224,16 @@ def _rows(doc: Doc, ctx: UnitContext, g: Group, quotes: list[Quote]) -> list[Sta
     via = body[toks[g.via[0]].start:toks[g.via[1] - 1].end] if g.via else None
     out = []
     for n, sp in enumerate(g.speakers):
+        if not sp.text.strip():
+            continue
         sid = row_id(doc.article.article_id, "statements", start, end, g.rule, sp.actor_id or "", sp.text, str(n))
-        out.append(StatementRow(
-            statement_id=sid, article_id=doc.article.article_id, speaker_id=sp.actor_id,
-            speaker_text=sp.text, quote=text, kind=kind, cue=g.cue, via=via,
-            sentence_index=doc.sentence_index(start), char_start=start, char_end=end, rule_id=g.rule))
+        try:
+            out.append(StatementRow(
+                statement_id=sid, article_id=doc.article.article_id, speaker_id=sp.actor_id,
+                speaker_text=sp.text, quote=text, kind=kind, cue=g.cue, via=via or None,
+                sentence_index=doc.sentence_index(start), char_start=start, char_end=end, rule_id=g.rule))
+        except ValidationError:  # a row the schema refuses is dropped, never raised
+            continue
     return out
 
 
