@@ -179,7 +179,7 @@ def _run_end(ctx: Ctx, i: int) -> int:
     """End (exclusive) of the capitalized run starting at token i (joiners allowed inside)."""
     w, toks = words(), ctx.toks
     j = i + 1
-    while j < len(toks) and ctx.gap_ok(j - 1, j):
+    while j < len(toks) and (ctx.gap_ok(j - 1, j) or _serial_list(ctx, i, j)):
         prev, t = toks[j - 1], toks[j]
         if prev.possessive and (state_ending(ctx, j - 1) or _is_lexicon_org(prev) or t.text not in w.org_heads):
             break
@@ -197,6 +197,47 @@ def _run_end(ctx: Ctx, i: int) -> int:
             break
         j = m + 1
     return j
+
+
+def _serial_list(ctx: Ctx, i: int, j: int) -> bool:
+    """Does ", " before token j continue a name of the form "A, B and C Agency" (a list of fields
+    before one institution noun, none of them a state or a known body)?"""
+    w, toks = words(), ctx.toks
+    if ctx.body[toks[j - 1].end:toks[j].start] != ", ":
+        return False
+    if any(t.text in w.org_heads for t in toks[i:j]):
+        return _field_list(ctx, i, j)
+    seen_and = False
+    for k in range(j, min(j + 10, len(toks))):
+        t = toks[k]
+        if k > j and ctx.body[toks[k - 1].end:t.start] not in (" ", ", "):
+            return False
+        if t.text == "and" and not seen_and:
+            seen_and = True
+        elif not t.cap or _is_lexicon_org(t) or gz.state_iso3(t.text) or t.text in CALENDAR:
+            return False
+        elif seen_and and t.text in w.org_heads:
+            return True
+    return False
+
+
+def _field_list(ctx: Ctx, i: int, j: int) -> bool:
+    """After "<Head> of <Field>", does ", " continue a list of one-word fields ("Ministry of
+    Agriculture, Forestry and Fisheries")?"""
+    w, toks = words(), ctx.toks
+    if j - 2 < i or toks[j - 2].text not in ("of", "for"):
+        return False
+    k = j
+    while k + 1 < len(toks) and k - j < 8:
+        t, gap = toks[k], ctx.body[toks[k].end:toks[k + 1].start]
+        if not t.cap or _is_lexicon_org(t) or gz.state_iso3(t.text) or t.text in w.stopwords:
+            return False
+        if gap == " " and toks[k + 1].text == "and":
+            return k + 2 < len(toks) and toks[k + 2].cap and not gz.state_iso3(toks[k + 2].text)
+        if gap != ", ":
+            return False
+        k += 1
+    return False
 
 
 def _is_lexicon_org(t: Token) -> bool:
