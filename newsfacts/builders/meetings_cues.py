@@ -54,7 +54,10 @@ def find_cues(toks: list[Tok]) -> list[Cue]:
             cue = Cue(k, k + 1, "verb", "meetings.brought_together.v1", "in_person")
         if cue is None:
             cue = _join(toks, k)
-        if cue is not None and not blocked(toks, cue.gov if cue.gov >= 0 else cue.i):
+        if cue is None:
+            continue
+        prep = cue.gov >= 0 and toks[cue.gov].low in _PREPS
+        if prep or not blocked(toks, cue.gov if cue.gov >= 0 else cue.i):
             out.append(cue)
     return _dedupe(out)[:MAX_CUES]
 

@@ -22,6 +22,16 @@ from newsfacts.builders.meetings_text import (
 from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.places import PlaceMention, find_places
 
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})
+_AMOUNTS = frozenset({"million", "millions", "thousand", "thousands", "hundreds", "dozens", "tens", "billion",
+                      "more", "over", "some", "about", "around", "nearly", "almost", "up"})
+_OBJECT_OK = frozenset({"in", "on", "at", "for", "during", "behind", "with", "last", "yesterday", "today",
+                        "earlier", "late", "later", "this", "separately", "privately", "briefly", "twice",
+                        "again", "face", "face-to-face", "virtually", "online", "and", "to", "after", "before",
+                        "from", "over", "since", "until", "when", "while", "as", "early", "informally",
+                        "secretly", "jointly", "together", "alone", "there", "here", "then", "recently",
+                        "tonight", "overnight", "amid", "despite", "shortly", "around", "near", "outside",
+                        "inside", "under", "via", "by", "several", "three", "two", "four", "once"})
 FRONTED = frozenset({"in", "during", "after", "following", "at"})
 GERUND_GOVERNORS = frozenset({"after", "following", "during", "before"})
 T = TypeVar("T", PlaceMention, DateMention)
@@ -130,9 +140,13 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
         hi = max(hi, main.hi)
     if cue.needs_object and not _has_party(toks, obj, objs):
         return []
+    if cue.kind == "verb" and _thing_object(toks, obj, objs):
+        return []  # "the plan met with criticism", "met the target"
     intransitive = cue.rule == "meetings.met.v1" and not objs and not _has_party(toks, obj, objs)
     if intransitive and len(subj) < 2:
         return []
+    if cue.i > 0 and toks[cue.i - 1].low in _PASSIVE_AUX and not subj:
+        return []  # "her demands were met by the government": no party was met
     mode = channel_mode(toks, lo, hi) or cue.mode
     base = Draft(ctx.index, toks[lo].start, _end(toks, lo, hi), cue.rule, mode,
                  unnamed=unnamed(toks, subject, ctx.actors, blocked) + unnamed(toks, obj, ctx.actors, blocked))
@@ -183,13 +197,28 @@ def _has_party(toks: list[Tok], obj: Region, objs: list[Mention]) -> bool:
     k = obj.lo
     while k < obj.hi and toks[k].low in _DETERMINERS:
         k += 1
-    if k >= obj.hi or toks[k].text[:1].isdigit():
+    if k >= obj.hi or toks[k].text[:1].isdigit() or toks[k].low in _AMOUNTS:
         return False
     if any(m.start == toks[k].start for m in objs):
         return not _possessive_thing(toks, k, obj.hi)
     people = word_set("people")
     return any(toks[n].low in people or toks[n].low in ("meeting", "talks", "call")
                for n in range(k, min(k + 5, obj.hi)))
+
+
+def _thing_object(toks: list[Tok], obj: Region, objs: list[Mention]) -> bool:
+    """Does the object start with a common noun that is not a party ("criticism", "targets")?"""
+    k = obj.lo
+    while k < obj.hi and toks[k].low in _DETERMINERS:
+        k += 1
+    if k >= obj.hi or any(m.start == toks[k].start for m in objs):
+        return False
+    tok = toks[k]
+    if not tok.text.islower() or tok.low in _OBJECT_OK:
+        return False
+    people = word_set("people")
+    return not any(toks[n].low in people or toks[n].low in ("meeting", "talks", "call", "together")
+                   for n in range(k, min(k + 5, obj.hi)))
 
 
 def _possessive_thing(toks: list[Tok], k: int, hi: int) -> bool:

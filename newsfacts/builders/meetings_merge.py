@@ -73,8 +73,11 @@ def inherit(d: Draft, before: Draft | None, prev: SentenceContext | None) -> Non
         if d.location is None and d.mode == "in_person" and before.mode == "in_person":
             d.place, d.location, d.country = before.place, before.location, before.country
         return
-    if prev is None:
+    if prev is None or not prev.toks:
         return
+    named = {m.actor_id for m in prev.actors.in_span(prev.toks[0].start, prev.toks[-1].end)}
+    if not named.intersection(d.participants):
+        return  # the sentence before is about someone else
     if d.date is None and prev.dates:
         d.date = prev.dates[0]
     if d.location is None and d.mode == "in_person" and prev.places:

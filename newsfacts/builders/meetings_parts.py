@@ -25,7 +25,8 @@ _TITLE_EXTRA = frozenset({"policy", "affairs", "political", "military", "spokesm
 EVENTS = frozenset({"summit", "conference", "assembly", "forum", "meeting", "talks", "session", "congress",
                     "gathering", "ministerial"})
 _CHUNK_CUTS = frozenset({"in", "at", "on", "during", "by", "to", "for", "about", "over", "after", "last",
-                         "this", "with", "that", "who", "which", "including"})
+                         "this", "with", "that", "who", "which", "including", "held", "met", "hosted",
+                         "received", "said", "agreed", "discussed", "signed", "were", "was", "had", "have"})
 _LEADS = frozenset({"with", "by", "between", "including", "met", "and", "from"})
 _GROUP_NOUNS = frozenset({"delegation", "team", "mission", "side", "counterpart", "group"})
 
@@ -62,6 +63,8 @@ def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: 
             continue
         if k > 0 and toks[k - 1].low in TOPIC_PREPS and toks[k - 1].text.islower():
             continue
+        if _sidelines(toks, k):
+            continue
         if _role_modifier(toks, ends, m) or _event_modifier(toks, ends, m) or _title_of(toks, ends, m, people_at):
             continue
         seen.add(m.actor_id)
@@ -96,6 +99,12 @@ def _title_of(toks: list[Tok], ends: dict[int, int], m: Mention, people_at: set[
     while k < len(toks) and k <= last + 5 and toks[k].low in titles:
         k += 1
     return k > last + 1 and k < len(toks) and toks[k].start in people_at
+
+
+def _sidelines(toks: list[Tok], k: int) -> bool:
+    """Is token k the event of "on the sidelines of (the) X"?"""
+    back = [t.low for t in toks[max(k - 3, 0):k]]
+    return "sidelines" in back and "of" in back
 
 
 def _event_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:

@@ -125,3 +125,29 @@ def test_meetings_later_inherits_the_date_of_the_meeting_before() -> None:
     assert [(r.location_country, r.date) for r in rows] == [("PER", dt.date(2024, 3, 18)),
                                                           ("ECU", dt.date(2024, 3, 18))]
     assert rows[1].participants == ["person:aino-virtanen", "person:ana-soto"]
+
+
+@pytest.mark.parametrize("text", [
+    "The proposal met with criticism from the Andean Community.",
+    "Norway hosted a million refugees from Peru in 2015.",
+    "Her demands were met by Chile on Friday.",
+])
+def test_meetings_things_and_amounts_are_not_parties(text: str) -> None:
+    assert meetings(text) == []
+
+
+def test_meetings_preposition_governor_is_not_blocked_by_an_earlier_infinitive() -> None:
+    [row] = meetings("Peru and Chile agreed to restore ties after talks in Quito mediated by Norway.")
+    assert row.participants == ["state:chl", "state:nor", "state:per"]
+    assert row.location_country == "ECU"
+
+
+def test_meetings_sidelines_event_is_not_a_party() -> None:
+    [row] = meetings("Virtanen met Rojas on the sidelines of the Andean Community summit in Lima.")
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+
+
+def test_meetings_sentence_before_about_others_gives_no_date() -> None:
+    text = "Talks in Lima stalled on Sunday. Virtanen met Rojas on the sidelines of the summit."
+    [row] = meetings(text)
+    assert row.date is None
