@@ -102,6 +102,11 @@ def read_manifest(folder: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
                                                for v in tables.values()):
         return None, [problem("manifest-invalid", article=str(path),
                               detail="no `tables` mapping of {file, rows, sha256}")]
+    names = [v["file"] for v in tables.values()] + list(data.get("files", {}))
+    outside = [n for n in names if not isinstance(n, str) or n in ("", ".", "..") or Path(n).name != n]
+    if outside:
+        return None, [problem("manifest-invalid", article=str(path),
+                              detail=f"file names must be plain names inside the release: {outside}")]
     missing = [t for t in TABLES if t not in tables]
     if missing:
         return None, [problem("manifest-invalid", article=str(path),

@@ -85,6 +85,13 @@ def test_verify_missing_manifest(release: Path) -> None:
     assert result.report.flatten(["code"]) == [["manifest-invalid"]]
 
 
+def test_verify_manifest_pointing_outside_the_release(release: Path) -> None:
+    manifest = read_manifest(release)
+    manifest["tables"]["figures"]["file"] = "../figures.parquet"
+    (release / "manifest.json").write_text(json.dumps(manifest))
+    assert codes(release) == [(None, "manifest-invalid")]
+
+
 def test_verify_unknown_schema_version(release: Path, tmp_path: Path) -> None:
     manifest = read_manifest(release)
     manifest["schema_version"] = "9.9.9"
