@@ -22,6 +22,7 @@ from newsfacts.builders.statements_via import in_document, is_document, platform
 INVERTING = frozenset(["say", "add", "write", "warn", "insist", "continue", "explain"])
 CONTINUATION = frozenset(["and", "but", "then"])
 WINDOW = 40
+BARE_QUOTING = frozenset(["said", "says", "added", "adds", "wrote", "writes", "replied", "replies"])
 ADJUNCT_PREPS = frozenset(["on", "in", "at", "after", "before", "during", "from", "late", "earlier",
                            "last", "this", "to", "via", "through", "with", "outside", "inside"])
 
@@ -250,14 +251,16 @@ def _trailing(toks: list[Tok], k: int, cue: Cue) -> bool:
 
 
 def _direct_after(toks: list[Tok], j: int) -> bool:
-    """`said: “…”` / `told reporters, “…”`: a quotation after a colon or comma runs to the end."""
+    """`said: “…”` / `told reporters, “…”` / `said “…”`: a quotation right after the verb (or after
+    a colon or comma) runs to the end of the unit."""
     n = len(toks)
     k = j + 1
     while k < n and not toks[k].quoted:
         if toks[k].lower == "that" or k - j > WINDOW:
             return False
         k += 1
-    if k >= n or k == j + 1 or toks[k - 1].text not in ":,":
+    bare = k == j + 1 and toks[j].lower in BARE_QUOTING
+    if k >= n or not (bare or (k > j + 1 and toks[k - 1].text in ":,")):
         return False
     while k < n and toks[k].quoted:
         k += 1

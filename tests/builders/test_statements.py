@@ -297,3 +297,9 @@ def test_statements_colon_then_quoted_paragraph_is_one_direct_statement() -> Non
 def test_statements_interview_with_an_outlet_is_the_channel() -> None:
     rows = run("Maria Lopez said in an interview with the BBC that the ward was full.")
     assert brief(rows) == [("person:maria-lopez", "indirect", "say", "an interview with the BBC")]
+
+
+def test_statements_bare_quote_after_said_is_direct_but_not_after_stress() -> None:
+    assert brief(run('Jan Novak said "we will win."')) == [("person:jan-novak", "direct", "say", None)]
+    assert brief(run('Jan Novak stressed "the urgency of a ceasefire."')) == [
+        ("person:jan-novak", "mixed", "stress", None)]
