@@ -33,6 +33,7 @@ from newsfacts.builders.text import Doc, row_id
 from newsfacts.problems import Problem
 from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
 
+MAX_CARRY = 12   # earlier figures of a sentence a bare number may take its unit from
 LOOK_BACK = 14   # tokens searched before a bare number for "death toll" / "number of X"
 TOLL_WORDS = frozenset(["toll", "tally"])
 CARRIED_CATEGORIES = frozenset(["hostages", "detained"])
@@ -188,8 +189,8 @@ def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: i
         unit, cat = bare
         cat = cat or base_category(unit, None, ()) or cue_category(tokens, c.first, end, lo, hi)
         return Placed(c, s, unit, cat or "people", end)
-    carried = next((p for p in earlier if p.cand.currency is None and p.category != "percentage"
-                    and p.unit not in NOT_CARRIED), None)
+    carried = next((p for p in earlier[-MAX_CARRY:] if p.cand.currency is None and p.category != "percentage"
+                    and p.unit not in NOT_CARRIED and c.first - p.end < LOOK_BACK * 3), None)
     if carried is not None:
         cat = cue_category(tokens, c.first, end, lo, hi) if is_person_unit(carried.unit) else None
         return Placed(c, s, carried.unit, cat or carried.category, end)

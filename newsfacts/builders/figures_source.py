@@ -27,6 +27,8 @@ PHRASE_END = frozenset(",.;:—–()\"“”")
 SUBJECT_END = frozenset(",;:—–-\"“”")
 CLOSERS = frozenset(",”\"’")
 NAME_JOINERS = frozenset(["and", "of", "for", "the", "on", "&"])
+WINDOW = 80             # tokens around a figure whose cues may attribute it
+MAX_DESCRIPTION = 40    # tokens of an inverted speaker's description
 CONTEXT = 6             # sentences before a figure whose cues are read (for anaphors)
 
 
@@ -60,6 +62,7 @@ class Sources:
         self.quotes = _quote_spans(body)
         self._quote_starts = [q[0] for q in self.quotes]
         self._cues: dict[int, list[Cue]] = {}
+        self._verbs: dict[int, list[int]] = {}
         self._current = -1
         self._context_read: set[int] = set()
         self.resolver.before_lookup = self._read_context
@@ -70,6 +73,7 @@ class Sources:
             saved, current = self.tokens, self._current
             self.tokens, self._current = self.tokens_of(s), s
             self._cues[s] = self._sentence_cues()
+            self._verbs[s] = [c.verb for c in self._cues[s]]
             self.tokens, self._current = saved, current
         return self._cues[s]
 
@@ -85,7 +89,9 @@ class Sources:
 
     def source(self, first: int, last: int, sentence: int) -> Source | None:
         """The source of the figure at tokens [first, last) of sentence `sentence`, or None."""
-        all_cues = self.cues(sentence)
+        every = self.cues(sentence)
+        verbs = self._verbs[sentence]
+        all_cues = every[bisect.bisect_left(verbs, first - WINDOW):bisect.bisect_right(verbs, last + WINDOW)]
         if any(c.subj_first <= first < c.subj_last for c in all_cues if c.kind in ("speech", "according")):
             return None  # the figure describes a source ("a survey of 2,000 households found")
         cues = all_cues
@@ -200,7 +206,7 @@ class Sources:
         word = self.tokens[k].lower
         lex = source_lex()
         if word.endswith("ing"):
-            src = next((c.source for c in reversed(earlier) if c.source), None)
+            src = next((c.source for c in reversed(earlier[-8:]) if c.source and k - c.verb < WINDOW), None)
             if src is not None:
                 return Cue(k, "speech", k, k, False, src)
             return self._appositive_cue(k, "weak", lo, hi)
@@ -227,7 +233,7 @@ class Sources:
 
     def _appositive_cue(self, k: int, kind: str, lo: int, hi: int) -> Cue | None:
         """ "Amal Haddad, head of the office, said …": the subject is the sentence's first actor."""
-        start, end = self.tokens[lo].start, self.tokens[k].start
+        start, end = self.tokens[max(lo, k - MAX_SUBJECT * 3)].start, self.tokens[k].start
         mentions = self.actors.in_span(start, end)
         if mentions:
             people = [m for m in mentions if m.kind == "person"]
@@ -350,11 +356,11 @@ class Sources:
     def _description_end(self, j: int, hi: int) -> int:
         """End of an inverted speaker's description: the sentence end or a new "adding that …" clause."""
         speech = source_lex()["speech"]
-        for k in range(j, hi):
+        for k in range(j, min(hi, j + MAX_DESCRIPTION)):
             low = self.tokens[k].lower
             if low.endswith("ing") and low in speech:
                 return k
-        return hi
+        return min(hi, j + MAX_DESCRIPTION)
 
     def _phrase_end(self, j: int, hi: int) -> int:
         """End of a phrase starting at j: the next punctuation (parentheses kept inside)."""

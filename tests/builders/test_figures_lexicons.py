@@ -66,3 +66,15 @@ def test_figures_through_extract_are_deterministic() -> None:
     assert [r.value for r in first.figures] == [2500, 4_000_000, 300]
     for r in first.figures:
         assert article.body[r.char_start:r.char_end] == r.text
+
+
+def test_figures_linear_on_one_giant_sentence() -> None:
+    clause = "officials said 5 people died, said Dr Ray Lee, adding that "
+    build_figures(make_doc(clause * 10), ActorIndex([], []))  # load lexicons first
+    timings = []
+    for n in (400, 1600):
+        started = time.perf_counter()
+        rows, _ = build_figures(make_doc(clause * n), ActorIndex([], []))
+        timings.append(time.perf_counter() - started)
+        assert len(rows) == n
+    assert timings[1] < 12 * max(timings[0], 0.01)
