@@ -10,7 +10,8 @@ parentheses; people; finally bare head nouns and acronyms that refer back to a k
 from __future__ import annotations
 
 from newsfacts.builders import gazetteer as gz
-from newsfacts.builders.actors_find import Cand, Ctx, descriptions, fixed_names, named_orgs, state_ending
+from newsfacts.builders.actors_describe import descriptions
+from newsfacts.builders.actors_find import Cand, Ctx, fixed_names, named_orgs, state_ending
 from newsfacts.builders.actors_lexicons import organizations, words
 from newsfacts.builders.actors_people import find_people
 from newsfacts.builders.actors_rows import make_rows
