@@ -34,8 +34,8 @@ def verify(
 ) -> None:
     """Check a release: files, sha256 and row counts against manifest.json, then every table's rows.
 
-    Exit 0 when the release is intact and valid, 1 on any tampering or validation error, 2 for a
-    folder that does not exist.
+    Exit 0 when the release is intact and valid, 1 on any tampering or validation error,
+    2 for a folder that does not exist.
     """
     from newsfacts.cli import err, out, render_problems, usage_error
     from newsfacts.datasets.verify import verify as run_verify

@@ -114,6 +114,8 @@ _CODES: tuple[Code, ...] = (
     Code("schema-version-older", "Release of another schema version", "release", "warning",
          "schema version {version}: checked with its published JSON Schemas and keys only "
          "(pandera checks are those of {supported})"),
+    Code("problem-limit", "Problem limit reached", "release", "warning",
+         "reached problem limit: {limit}; later checks were skipped"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
 

@@ -68,8 +68,9 @@ def verify(release: Path | str, *, schema_root: Path | None = None, validate: bo
     """Verify a release folder: files, checksums and row counts, then (with `validate`) its rows.
 
     `schema_root` is the folder of published schemas (`<root>/<version>/<table>.schema.json`);
-    by default `schema/` in the working directory, then the one beside the package. Raises
-    `InputNotFoundError` when `release` is not a folder; everything else is a problem.
+    by default `schema/` in the working directory, then the one beside the package. `limit` stops
+    after that many problems (with a `problem-limit` warning). Raises `InputNotFoundError` when
+    `release` is not a folder; everything else is a problem.
     """
     folder = Path(release)
     if not folder.is_dir():
@@ -85,6 +86,8 @@ def verify(release: Path | str, *, schema_root: Path | None = None, validate: bo
         result.rows = {t: len(rows) for t, rows in tables.items()}
         docs, result.schema_source = recorded_schemas(str(result.manifest.get("schema_version")), schema_root)
         result.report.extend(revalidate(tables, docs, str(result.manifest.get("schema_version")), limit))
+    if limit is not None and len(result.report.problems) >= limit:
+        result.report.problems = [*result.report.problems[:limit], problem("problem-limit", limit=limit)]
     return result
 
 

@@ -119,6 +119,14 @@ def test_verify_recorded_schema_files_are_applied(release: Path, tmp_path: Path)
     assert ("figures", "schema-row") in codes(release, schema_root=tmp_path / "schema")
 
 
+def test_verify_limit_problems(release: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (release / name).write_text(name)
+    result = verify(release, limit=2)
+    assert result.report.flatten(["code"]) == [["unexpected-file"], ["unexpected-file"], ["problem-limit"]]
+    assert not result.ok
+
+
 def test_verify_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(InputNotFoundError):
         verify(tmp_path / "nowhere")
