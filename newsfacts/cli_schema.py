@@ -32,6 +32,10 @@ def check(root: RootOpt = Path("schema"), as_json: JsonOpt = False) -> None:
 
     Also checks every published version against its predecessor and the CHANGELOG entries.
     """
+    from newsfacts.cli import usage_error
+
+    if not root.is_dir():
+        raise usage_error(f"no schema folder at {root}; run from a project checkout or pass --root")
     result = run_check(root)
     if as_json:
         out.print_json(json.dumps(result.asdict(), ensure_ascii=False))

@@ -53,7 +53,9 @@ def test_cli_schema_diff_between_versions(swap: Swap, registry: Path) -> None:
     assert shown.exit_code == 0 and "figures.confidence" in shown.output and "minor" in shown.output
 
 
-def test_cli_schema_diff_unknown_version_is_a_usage_error() -> None:
+def test_cli_schema_unknown_version_or_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["schema", "diff", "0.0.1", "models", "--root", str(PUBLISHED)])
     assert result.exit_code == 2
     assert "no published schema '0.0.1'" in result.output
+    result = runner.invoke(app, ["schema", "check", "--root", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "no schema folder" in result.output
