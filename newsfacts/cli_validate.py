@@ -35,7 +35,8 @@ def validate(
                    ] = OutputFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too.")] = False,
     corpus: Annotated[Path | None, typer.Option(
-        "--corpus", metavar="DIR", help="Published articles to check duplicates against [default: seeds/ if present].",
+        "--corpus", metavar="DIR",
+        help="Published articles to check duplicates against (default: seeds/ when it exists).",
         show_default=False)] = None,
     no_corpus: Annotated[bool, typer.Option("--no-corpus", help="Skip the duplicate checks against a corpus.")
                          ] = False,
