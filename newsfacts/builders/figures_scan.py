@@ -145,7 +145,7 @@ def _excluded(tokens: list[Token], num: Number, at_start: bool, money: bool) -> 
         return True  # 1980s, 13th, 737max
     if num.suffix.startswith("-"):
         upper = parse_digits(num.suffix[1:])
-        if upper is None or upper[0] <= num.value:
+        if upper is None or upper[0] * num.factor <= num.value:
             return True  # 90-day, 17-year-old, two-state, a 2-0 score
     if prev in lex["months"] or (prev == "." and prev2 in lex["months"]) or nxt in lex["months"]:
         return True
@@ -353,8 +353,8 @@ def _range_end(tokens: list[Token], num: Number, j: int, qualifier: str,
     """
     if num.suffix.startswith("-"):
         parsed = parse_digits(num.suffix[1:])
-        if parsed and parsed[0] > num.value:
-            return parsed[0], j, 1.0
+        if parsed and parsed[0] * num.factor > num.value:
+            return parsed[0] * num.factor, j, 1.0
         return None, j, 1.0
     start = num.first - 1
     while start >= 0 and tokens[start].kind == PUNCT and tokens[start].text in "$€£¥":

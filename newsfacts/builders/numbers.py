@@ -58,6 +58,7 @@ class Number:
     plain: bool         # a bare integer with no separator, decimal point or scale ("2021")
     scaled: bool        # a scale word or suffix was applied ("1.5 million", "2.3bn")
     suffix: str = ""    # letters glued to the digits that are not a scale ("6km" → "km")
+    factor: float = 1.0  # scale words applied after the token ("$10-15 million" → 1e6)
 
 
 @cache
@@ -204,11 +205,12 @@ def _read_digits(tokens: list[Token], i: int) -> Number | None:
     if letters in suffixes:
         value, scaled, letters, plain = value * suffixes[letters], True, "", False
     last = i + 1
-    if not letters:
-        value, last, more = _apply_scales(tokens, last, value)
-        scaled = scaled or more
-        plain = plain and not more
-    return Number(i, last, value, True, plain, scaled, letters)
+    factor = 1.0
+    if not letters or (letters.startswith("-") and parse_digits(letters[1:]) is not None):
+        scaled_value, last, more = _apply_scales(tokens, last, value)
+        factor = scaled_value / value if value else 1.0
+        value, scaled, plain = scaled_value, scaled or more, plain and not more
+    return Number(i, last, value, True, plain, scaled, letters, factor)
 
 
 def _apply_scales(tokens: list[Token], j: int, value: float) -> tuple[float, int, bool]:

@@ -225,3 +225,10 @@ def test_figures_scores_rankings_and_collectives() -> None:
     assert figures("They won 3-1 and she is in the top 20 of the rankings.") == []
     row = one("Its 1.4 billion population is ageing.")
     assert (row.value, row.unit, row.category) == (1_400_000_000, "person", "people")
+
+
+def test_figures_hyphen_range_with_scale_and_pc() -> None:
+    row = one("The repairs need $20-25 million.")
+    assert (row.value, row.value_max, row.currency) == (20_000_000, 25_000_000, "USD")
+    row = one("Almost 35pc of homes lost power.")
+    assert (row.value, row.unit, row.qualifier) == (35, "percent", "approximately")
