@@ -166,7 +166,8 @@ def capitals(ctx: Ctx) -> list[Cand]:
     toks, out = ctx.toks, []
     locative = words().locative
     metonyms = load_data("capitals.yaml")["org_metonyms"]
-    first = gz.name_words()[0]
+    never = frozenset(load_data("capitals.yaml")["no_metonym"])
+    first = set(gz.name_words()[0]) | {m.split()[0].lower() for m in metonyms}
     for i in range(len(toks)):
         if ctx.taken[i] or not toks[i].cap or toks[i].text.isupper() or toks[i].key.lower() not in first:
             continue
@@ -175,6 +176,8 @@ def capitals(ctx: Ctx) -> list[Cand]:
             if j > len(toks) or any(ctx.taken[i:j]) or not all(ctx.gap_ok(k, k + 1) for k in range(i, j - 1)):
                 continue
             text = ctx.text(i, j)
+            if text in never:
+                break
             iso, org = gz.capital_iso3(text), metonyms.get(text)
             if iso is None and org is None:
                 continue
