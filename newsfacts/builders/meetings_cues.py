@@ -165,7 +165,16 @@ def _motion_before(toks: list[Tok], g: int) -> bool:
 
 
 def _passive_held(toks: list[Tok], k: int) -> bool:
-    """"Talks were held in Doha", "the meeting took place on Monday"."""
+    """"Talks were held in Doha", "the meeting took place on Monday", "a meeting between A and B
+    took place …"."""
+    if k + 1 < len(toks) and toks[k + 1].low in ("between", "with"):
+        for j in range(k + 2, min(k + 30, len(toks) - 1)):
+            if toks[j].text == ";" or toks[j].low in ("will", "would", "not", "to"):
+                return False
+            if (toks[j].low == "took" and toks[j + 1].low == "place") or (
+                    toks[j].low == "held" and toks[j - 1].low in ("was", "were")):
+                return True
+        return False
     j = k + 1
     while j < len(toks) and j < k + 3 and toks[j].low in _PASSIVE:
         j += 1

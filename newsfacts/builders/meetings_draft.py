@@ -38,8 +38,9 @@ T = TypeVar("T", PlaceMention, DateMention)
 _REACH = 400  # characters around a cue where its place and date are looked for
 _DETERMINERS = frozenset({"by", "a", "an", "the", "his", "her", "their", "its", "our", "both", "some", "several",
                           "other", "senior", "top", "local"})
-_MOTION = frozenset({"visit", "visits", "visited", "visiting", "trip", "travelled", "traveled", "traveling",
-                     "travelling", "flew", "went", "came", "returned", "headed", "arrived"})
+_MOTION = frozenset({"welcomed", "welcomes", "invited", "received", "hosted", "visit", "visits", "visited",
+                     "visiting", "trip", "travelled", "traveled", "traveling", "travelling", "flew", "went",
+                     "came", "returned", "headed", "arrived"})
 
 
 @dataclass
@@ -93,8 +94,8 @@ def _place_ok(body: str, p: PlaceMention) -> bool:
     """A place after "to" counts only after a visit or travel word ("a visit to Israel")."""
     if p.trigger != "to":
         return True
-    before = body[max(0, p.start - 30):p.start].split()
-    return len(before) >= 2 and before[-2].lower() in _MOTION
+    before = body[max(0, p.start - 60):p.start].split()
+    return any(w.lower() in _MOTION for w in before[-8:-1])
 
 
 def speech_date(ctx: SentenceContext, d: DateMention) -> bool:

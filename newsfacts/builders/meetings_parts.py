@@ -96,7 +96,7 @@ def _title_of(toks: list[Tok], ends: dict[int, int], m: Mention, people_at: set[
         return False
     titles = word_set("roles") | word_set("people") | _TITLE_EXTRA
     k = last + 1
-    while k < len(toks) and k <= last + 5 and toks[k].low in titles:
+    while k < len(toks) and k <= last + 8 and (toks[k].low in titles or toks[k].low in ("of", "for", "and")):
         k += 1
     return k > last + 1 and k < len(toks) and toks[k].start in people_at
 

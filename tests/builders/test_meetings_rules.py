@@ -151,3 +151,22 @@ def test_meetings_sentence_before_about_others_gives_no_date() -> None:
     text = "Talks in Lima stalled on Sunday. Virtanen met Rojas on the sidelines of the summit."
     [row] = meetings(text)
     assert row.date is None
+
+
+def test_meetings_over_the_phone_and_telephoned() -> None:
+    [a] = meetings("Virtanen spoke over the phone with Rojas last Tuesday.")
+    assert (a.mode, a.date) == ("phone", dt.date(2024, 3, 19))
+    [b] = meetings("Virtanen telephoned Rojas on Sunday.")
+    assert (b.mode, b.rule_id) == ("phone", "meetings.phone.v1")
+
+
+def test_meetings_welcomed_to_a_venue() -> None:
+    [row] = meetings("Virtanen welcomed Peru's envoy Pablo Rojas to the White House on Monday.")
+    assert (row.location, row.location_country) == ("the White House", "USA")
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+
+
+def test_meetings_meeting_between_took_place() -> None:
+    [row] = meetings("A meeting between Virtanen and Chile's envoy Pablo Rojas took place in Quito two days ago.")
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+    assert (row.location_country, row.date) == ("ECU", dt.date(2024, 3, 17))
