@@ -10,6 +10,7 @@ Heavy modules (pandas, pandera, the builders) are imported only when an article 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -240,10 +241,10 @@ def _git(args: list[str], message: str) -> str:
 def _first_pass(path: Path, index: CorpusIndex, max_bytes: int) -> Iterable[ArticleResult | _Accepted]:
     """Read one file: rejections, duplicates and review warnings; articles to build come back accepted."""
     shown = display(path)
-    try:
-        block, body_text, body_line = split_text(path.read_bytes().decode("utf-8"), path.suffix)
-    except (OSError, UnicodeDecodeError):  # read_file reports it
-        block, body_text, body_line = "", "", 1
+    block, body_text, body_line = "", "", 1
+    if path.suffix != ".jsonl":  # JSONL articles are located by their line number
+        with contextlib.suppress(OSError, UnicodeDecodeError):  # read_file reports them
+            block, body_text, body_line = split_text(path.read_bytes().decode("utf-8"), path.suffix)
     keys = key_lines(block)
     for loaded in read_file(path, shown, max_bytes):
         if isinstance(loaded, Rejected):
