@@ -16,6 +16,7 @@ MAX_CUES = 40  # cues read per sentence: bounds the work on pathological one-sen
 DEFINITE = frozenset({"the", "their", "that", "this", "his", "her", "its", "these", "those"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PREPS = frozenset({"after", "during", "in", "at", "following", "about", "on", "from", "before", "since"})
+_GROUP_WORDS = frozenset({"delegations", "mission", "team", "sides", "meetings", "calls", "summit", "round"})
 _PASSIVE = frozenset({"were", "was", "had", "been", "have", "has", "he", "she", "they", "we", "it"})
 _SPANS = frozenset({"round", "rounds", "week", "weeks", "day", "days", "hours", "series"})
 _GATHERED = frozenset({"leaders", "ministers", "heads", "members", "delegates"})
@@ -197,10 +198,20 @@ def _join(toks: list[Tok], k: int) -> Cue | None:
         j = k + len(phrase.split())
         if phrase.endswith(("attended", "joined")) and not _definite_meeting(toks, j):
             return None
+        if phrase in ("was present", "were present") and not _definite_meeting(toks, j + 1):
+            return None
+        if spec.get("side") == "object" and not _meeting_before(toks, k):
+            return None  # "a coalition led by X" is no meeting
         return Cue(k, j, "join", spec["rule"], side=spec.get("side", "subject"))
     if low in _PREPS and _definite_meeting(toks, k + 1) and low not in ("about", "from", "since"):
         return Cue(k, k + 1, "anaphor", "meetings.anaphor.v1")
     return None
+
+
+def _meeting_before(toks: list[Tok], k: int) -> bool:
+    """Is a meeting word (delegation, talks, meeting …) among the six words before token k?"""
+    anaphors = word_set("anaphors") | _GROUP_WORDS
+    return any(toks[m].low in anaphors for m in range(max(k - 6, 0), k))
 
 
 def _definite_meeting(toks: list[Tok], j: int) -> bool:

@@ -170,3 +170,9 @@ def test_meetings_meeting_between_took_place() -> None:
     [row] = meetings("A meeting between Virtanen and Chile's envoy Pablo Rojas took place in Quito two days ago.")
     assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
     assert (row.location_country, row.date) == ("ECU", dt.date(2024, 3, 17))
+
+
+def test_meetings_led_by_outside_a_meeting_adds_nobody() -> None:
+    text = "Virtanen met Rojas in Quito on Monday. A coalition led by Chile launched a new plan."
+    [row] = meetings(text)
+    assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
