@@ -1,7 +1,7 @@
 """`query(release, sql)`: run SQL over a release with DuckDB, the five tables as views by name.
 
-The tables are loaded through `newsfacts.load(backend="arrow")`, so the schema version and the
-manifest checksums are checked first, and registered as DuckDB views named after the tables.
+The release is checked as `newsfacts.load` checks it (schema version, manifest checksums), then
+each table becomes a DuckDB view named after it.
 DuckDB is part of the optional `analytics` extra and imported only here.
 """
 
@@ -18,8 +18,17 @@ from typing import Any
 
 import pyarrow as pa
 
-from newsfacts.datasets.load import import_optional, load
+from newsfacts.datasets.load import (
+    ReleaseCheckError,
+    check_schema_version,
+    checksum_problems,
+    import_optional,
+    open_release,
+    read_arrow,
+    select_tables,
+)
 from newsfacts.errors import UsageError
+from newsfacts.schema.version import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -76,12 +85,31 @@ def cell_text(value: object, lists_as_json: bool = False) -> str:
 
 
 def connect(release: Path | str, tables: Iterable[str] | None = None, *, verify: bool = True) -> Any:
-    """An in-memory DuckDB connection with the release's tables registered as views by name."""
+    """An in-memory DuckDB connection with the release's tables as views by name.
+
+    The release is checked first as by `load` (schema version, then checksums unless `verify` is
+    false). Files of the current schema version become views over `read_parquet`, so DuckDB
+    reads only the columns and row groups a query needs; files of an older minor version are
+    upgraded to the current columns in memory and registered instead.
+    """
+    from newsfacts.schema.compat import file_versions
+
     duckdb = import_optional("duckdb")
-    frames = load(release, tables, backend="arrow", verify=verify)
+    names = select_tables(tables)
+    info = open_release(release)
+    check_schema_version(info)
+    if verify:
+        problems = checksum_problems(info, names)
+        if problems:
+            raise ReleaseCheckError(info.path, problems)
     con = duckdb.connect(":memory:")
-    for name, table in frames.items():
-        con.register(name, table)
+    for name in names:
+        path = info.file(name)
+        if path.exists() and file_versions(path)[1] == SCHEMA_VERSION:
+            pattern = str(path / "**" / "*.parquet") if path.is_dir() else str(path)
+            con.sql(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{pattern.replace(chr(39), chr(39) * 2)}')")
+        else:
+            con.register(name, read_arrow(info, name))
     return con
 
 

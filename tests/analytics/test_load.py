@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -108,3 +109,10 @@ def test_load_cross_article_actor(release: Path) -> None:
     actors = newsfacts.load(release, ["actors"])["actors"]
     per_actor = actors.groupby("actor_id")["article_id"].nunique()
     assert per_actor["state:chn"] == 3 and A1 in set(actors["article_id"])
+
+
+def test_load_polars_missing_names_extra(release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "polars", None)  # makes `import polars` fail as if not installed
+    with pytest.raises(UsageError, match=r"newsfacts\[analytics\]"):
+        newsfacts.load(release, backend="polars")
+    assert len(newsfacts.load(release, ["articles"])["articles"]) == 3

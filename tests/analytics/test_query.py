@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import builtins
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -59,15 +59,7 @@ def test_query_bad_sql(release: Path) -> None:
 
 
 def test_query_without_duckdb(release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def no_duckdb(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "duckdb":
-            raise ModuleNotFoundError("No module named 'duckdb'", name="duckdb")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_duckdb)
-    monkeypatch.delitem(__import__("sys").modules, "duckdb")
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # makes `import duckdb` fail as if not installed
     with pytest.raises(UsageError, match=r"newsfacts\[analytics\]"):
         query(release, "SELECT 1")
     result = runner.invoke(app, ["query", str(release), "SELECT 1"])
@@ -105,3 +97,18 @@ def test_cli_query_changed_file(fresh_release: Path) -> None:
     result = runner.invoke(app, ["query", str(fresh_release), "SELECT count(*) AS n FROM figures",
                                  "--no-verify", "--format", "csv"])
     assert result.exit_code == 0 and result.stdout == "n\n3\n"
+
+
+def test_query_older_minor_version_goes_through_upgrade(release: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = sys.modules["newsfacts.analytics.query"]
+    upgraded: list[str] = []
+
+    def read_arrow(info: Any, name: str) -> Any:
+        upgraded.append(name)
+        return real_read_arrow(info, name)
+
+    real_read_arrow = module.read_arrow
+    monkeypatch.setattr(module, "SCHEMA_VERSION", "1.99.0")
+    monkeypatch.setattr(module, "read_arrow", read_arrow)
+    assert query(release, ACTOR_SQL).rows()[0] == {"actor_id": "state:chn", "articles": 3, "mentions": 6}
+    assert upgraded == ["articles", "actors", "meetings", "statements", "figures"]
