@@ -136,9 +136,11 @@ def _preferred_person(memory: Memory, ui: int) -> Speaker | None:
 
 
 def _name_like(s: Speaker) -> bool:
-    """An unresolved speaker written like a personal name ("Khaing Min Oo")."""
+    """An unresolved speaker written like a personal name ("Khaing Min Oo", "Toktogulov")."""
     parts = s.text.split()
-    return s.actor_id is None and 2 <= len(parts) <= 4 and all(p[0].isupper() for p in parts)
+    return (s.actor_id is None and 1 <= len(parts) <= 4 and all(p[0].isupper() for p in parts)
+            and parts[-1].lower() not in INSTITUTIONS and s.text.lower() not in PRONOUNS
+            and not s.text.replace("’", "'").endswith("'s"))
 
 
 def _quote_only(toks: list[Tok]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newsfacts.builders.gazetteer import demonym_iso3
+from newsfacts.builders.gazetteer import demonym_iso3, state_iso3
 from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_tokens import Tok
@@ -99,6 +99,8 @@ class SpeakerResolver:
         m = self.head_mention(toks, a, b)
         if m and (m.kind == "person" or not _of_a_body(toks, a, m.start)):
             return [self.speaker(m)]
+        if m is None and len(parts) > 1 and _proper_list(self.body, toks, a, b, parts):
+            return [Speaker(None, _name_text(self.body, toks, s, e)) for s, e in parts]
         described = self._description(toks, a, b)
         if described:
             return [described]
@@ -181,6 +183,18 @@ def _of_a_body(toks: list[Tok], a: int, start: int) -> bool:
     return False
 
 
+def _proper_list(body: str, toks: list[Tok], a: int, b: int, parts: list[tuple[int, int]]) -> bool:
+    """Is toks[a:b] a list of proper names ("Germany and Hungary"), not one name with "and" in it
+    ("Bosnia and Herzegovina", "Ministry of Foreign Affairs and Trade")?"""
+    if state_iso3(body[toks[a].start:toks[b - 1].end]) or any(t.lower in ("of", "for") for t in toks[a:b]):
+        return False
+    for s, e in parts:
+        named = [t for t in toks[s:e] if t.is_word and t.lower != "the"]
+        if not named or not all(t.is_cap for t in named):
+            return False
+    return True
+
+
 def _acronym(t: Tok) -> bool:
     """"WHO", "IT": an all-capital word is a name, not a function word."""
     return len(t.text) > 1 and t.text.isupper()
@@ -222,11 +236,13 @@ def _name_text(body: str, toks: list[Tok], a: int, b: int) -> str:
     k = b
     while k > a and toks[k - 1].is_word and toks[k - 1].is_cap:
         k -= 1
-    n = k
-    while n < b - 1 and (toks[n].lower.rstrip(".") in words("titles") or demonym_iso3(toks[n].text)):
+    titles = words("titles")
+    last_title = max((n for n in range(k, b - 1) if toks[n].lower.rstrip(".") in titles), default=-1)
+    n = last_title + 1 if last_title >= 0 else k
+    while n < b - 1 and (toks[n].possessive or demonym_iso3(toks[n].text)):
         n += 1
-    titled = k == a or toks[k - 1].lower.rstrip(".") in words("titles")
-    if n > a and titled and toks[b - 1].lower not in words("institutions") and (b - n >= 2 or n > k):
+    head_before = k > a and toks[k - 1].lower.rstrip(".") in titles | words("media") | words("institutions")
+    if k < b and n > a and (n > k or head_before) and toks[b - 1].lower not in words("institutions"):
         return body[toks[n].start:toks[b - 1].end]
     if b - a > 1 and toks[a].lower == "the":
         a += 1

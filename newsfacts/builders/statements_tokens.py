@@ -64,8 +64,8 @@ def tokenize(body: str, start: int, end: int) -> list[Tok]:
                 j += 2
             else:
                 break
-        if j < end and body[j] == "." and "." in body[i:j]:
-            j += 1  # "U.N." keeps its final period
+        if j < end and body[j] == "." and ("." in body[i:j] or (j - i == 1 and body[i].isupper())):
+            j += 1  # "U.N." and the initial in "Daniel R. Whitcombe" keep their period
         out.append(Tok(body[i:j], i, j))
         i = j
     return out

@@ -303,3 +303,14 @@ def test_statements_bare_quote_after_said_is_direct_but_not_after_stress() -> No
     assert brief(run('Jan Novak said "we will win."')) == [("person:jan-novak", "direct", "say", None)]
     assert brief(run('Jan Novak stressed "the urgency of a ceasefire."')) == [
         ("person:jan-novak", "mixed", "stress", None)]
+
+
+def test_statements_unresolved_names_lists_and_initials() -> None:
+    doc = make_doc("Germany and Hungary urged a deal. Bosnia and Herzegovina said it agreed. "
+                   "Assistant Secretary Daniel R. Whitcombe said talks resume. "
+                   "Opposition MP David Ochieng Were said the bill failed. Toktogulov said he would stay. "
+                   "“We are not leaving,” he said.")
+    rows, _ = build_statements(doc, ActorIndex([], []))
+    assert [r.speaker_text for r in rows] == ["Germany", "Hungary", "Bosnia and Herzegovina",
+                                              "Daniel R. Whitcombe", "David Ochieng Were", "Toktogulov",
+                                              "Toktogulov"]
