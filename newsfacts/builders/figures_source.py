@@ -10,10 +10,10 @@ Sources resolve to actors through `figures_resolve.Resolver`.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsfacts.builders.figures_quotes import Quotes, token_at
 from newsfacts.builders.figures_resolve import Resolver, Source, source_lex
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.numbers import NUM, PUNCT, WORD, Token
@@ -59,8 +59,7 @@ class Sources:
         self.tokens_of = tokens_of
         self.tokens: list[Token] = []
         self.resolver = Resolver(body, actors)
-        self.quotes = _quote_spans(body)
-        self._quote_starts = [q[0] for q in self.quotes]
+        self.quotes = Quotes(body)
         self._cues: dict[int, list[Cue]] = {}
         self._verbs: dict[int, list[int]] = {}
         self._current = -1
@@ -110,8 +109,9 @@ class Sources:
         late = [c for c in cues if c.kind == "object" and c.verb >= last and c.trailing]
         if late:
             return late[0].source
-        if self._quoted(self.tokens[first].start):
-            return self._quote_speaker(sentence)
+        quote = self.quotes.at(self.tokens[first].start)
+        if quote is not None:
+            return self._quote_speaker(sentence, self.quotes.runs_on(quote))
         return None
 
     def _reaches(self, cue: Cue, first: int) -> bool:
@@ -131,17 +131,17 @@ class Sources:
                 return False
         return True
 
-    def _quoted(self, pos: int) -> bool:
-        """Is character `pos` inside a quotation?"""
-        i = bisect.bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
+    def _quote_speaker(self, sentence: int, runs_on: bool) -> Source | None:
+        """The source of the nearest speech cue in the same paragraph (for quoted figures).
 
-    def _quote_speaker(self, sentence: int) -> Source | None:
-        """The source of the nearest speech cue in the same paragraph (for quoted figures)."""
+        A quotation left open at the end of its paragraph runs on into the next one, whose speech
+        cue may name the speaker ("… 3,000 homes.¶“We need tents,” she said.").
+        """
         para = self.paragraphs[sentence]
+        allowed = {para, para + 1} if runs_on else {para}
         for dist in range(1, 4):
             for s in (sentence - dist, sentence + dist):
-                if 0 <= s < self.n and self.paragraphs[s] == para:
+                if 0 <= s < self.n and self.paragraphs[s] in allowed:
                     found = [c for c in self.cues(s) if c.kind == "speech" and c.source]
                     if found:
                         return found[0].source
@@ -176,7 +176,7 @@ class Sources:
         if k + 2 < j < hi:
             m = self.actors.at(self.tokens[j - 1].start)
             if m is not None and m.end > self.tokens[j - 1].end:
-                j = self._phrase_end(_bisect_token(self.tokens, m.end - 1) + 1, hi)
+                j = self._phrase_end(token_at(self.tokens, m.end - 1) + 1, hi)
         return Cue(k, "according", k + 2, j, True, self._resolve(k + 2, j, 0))
 
     def _noun_verb(self, k: int) -> bool:
@@ -380,7 +380,7 @@ class Sources:
 
     def _token_at(self, pos: int) -> int:
         """Index of the token covering or following character `pos`."""
-        return _bisect_token(self.tokens, pos)
+        return token_at(self.tokens, pos)
 
     def _no_complement(self, k: int, hi: int) -> bool:
         """Does nothing but adverbials (or a short object of "told") follow the verb at k?"""
@@ -401,36 +401,3 @@ class Sources:
             return None
         return self.resolver.resolve(self.tokens[first].start, self.tokens[last - 1].end,
                                      self.tokens[lo].start)
-
-
-def _bisect_token(tokens: list[Token], pos: int) -> int:
-    """Index of the first token ending after `pos` (binary search)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def _quote_spans(body: str) -> list[tuple[int, int]]:
-    """Spans of quotations in the body (curly pairs or straight-quote toggles, within a paragraph)."""
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    for m in _QUOTE_CHARS.finditer(body):
-        i, ch = m.start(), m.group()
-        if ch == "\n":
-            if open_at >= 0:
-                spans.append((open_at, i))
-            open_at = -1
-        elif ch in "“«" or (ch == '"' and open_at < 0):
-            open_at = i
-        elif open_at >= 0:
-            spans.append((open_at, i + 1))
-            open_at = -1
-    return spans
-
-
-_QUOTE_CHARS = re.compile('[“”«»"\n]')

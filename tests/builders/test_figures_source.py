@@ -137,3 +137,9 @@ def test_figures_source_inverted_speaker_with_title_abbreviation_and_adding() ->
     text = "At least 30 people died, said Dr. Omar Nasser, head of the clinic, adding that 90 others were hurt."
     assert sources(text, {"Omar Nasser": PERSON}) == [("At least 30 people", "Dr. Omar Nasser"),
                                                       ("90 others", "Dr. Omar Nasser")]
+
+
+def test_figures_source_quote_running_into_the_next_paragraph() -> None:
+    text = ("Ada Obi spoke at the camp. “We have lost 900 homes.\n"
+            "“We need 40 tents,” she said.")
+    assert sources(text, {"Ada Obi": PERSON}) == [("900 homes", "Ada Obi"), ("40 tents", "Ada Obi")]
