@@ -1,9 +1,13 @@
 """figures builder: numeric figures with qualifier, unit, category, currency and source.
 
-One pass over the tokens finds number phrases (figures_scan), each phrase gets its unit and
-category from the words around it (figures_units) and its source from the attribution cues of
-its sentence (figures_source). Everything is bounded per figure, so the builder is linear in the
-length of the article.
+Only sentences holding a digit or a number word are tokenized (numbers). One pass over their
+tokens finds number phrases (figures_scan); each phrase gets its unit and category from the words
+around it (figures_units) and its source from the attribution cues of its sentence
+(figures_source, figures_resolve, figures_quotes). Everything is bounded per figure, so the
+builder is linear in the length of the article.
+
+Rule ids: `figures.count.v1` (a count of people or things), `figures.money.v1` (a currency),
+`figures.percent.v1` (percent, percentage or basis points), `figures.range.v1` (a range).
 """
 
 from __future__ import annotations
