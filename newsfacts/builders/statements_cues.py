@@ -114,7 +114,7 @@ def _passive(toks: list[Tok], j: int, form: VerbForm) -> bool:
     k = j - 1
     while k >= 0 and toks[k].is_word and toks[k].text[0].islower() and toks[k].lower.endswith("ly"):
         k -= 1
-    return k >= 0 and toks[k].lower in words("be_forms")
+    return k >= 0 and toks[k].text[0].islower() and toks[k].lower in words("be_forms")
 
 
 def _subject_word(prev: Tok | None) -> bool:
