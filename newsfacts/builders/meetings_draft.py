@@ -22,6 +22,7 @@ from newsfacts.builders.meetings_text import (
 from newsfacts.builders.mentions import ActorIndex, Mention
 from newsfacts.builders.places import PlaceMention, find_places
 
+_ANOTHER = frozenset({"also", "later", "then", "separately", "subsequently", "afterwards", "again"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 _AMOUNTS = frozenset({"million", "millions", "thousand", "thousands", "hundreds", "dozens", "tens", "billion",
                       "more", "over", "some", "about", "around", "nearly", "almost", "up"})
@@ -59,6 +60,7 @@ class Draft:
     country: str | None = None
     date: DateMention | None = None
     continuation: bool = False
+    fresh: bool = False  # "also met", "then met": another meeting than the one before
     counterpart: str = ""
 
 
@@ -152,6 +154,7 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     base = Draft(ctx.index, toks[lo].start, _end(toks, lo, hi), cue.rule, mode,
                  unnamed=unnamed(toks, subject, ctx.actors, blocked) + unnamed(toks, obj, ctx.actors, blocked))
     base.continuation = any(toks[k].low in word_set("continuations") for k in range(max(lo - 20, 0), hi))
+    base.fresh = any(toks[k].low in _ANOTHER for k in range(max(lo - 20, 0), cue.i))
     _set_place(ctx, base, cue, lo, hi, subj)
     base.date = _pick_date(ctx, lo, hi, anchor)
     if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:

@@ -7,7 +7,8 @@
 - A continuation ("also met", "later met", "on the sidelines") takes a missing date or place from
   the meeting or sentence just before.
 - Two drafts within three sentences whose participants are a subset of one another and whose
-  date, country and channel do not conflict are one meeting (the first keeps the evidence).
+  date, country and channel do not conflict are one meeting (the first keeps the evidence),
+  unless the later one says it is another ("also met", "then met", "met again").
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ def merge(drafts: list[Draft], pub: dt.date | None) -> list[Draft]:
 
 def _same(a: Draft, b: Draft, pub: dt.date | None) -> bool:
     pa, pb = set(a.participants), set(b.participants)
+    if b.fresh:
+        return False
     if not pa or not pb or not (pa <= pb or pb <= pa) or a.counterpart or b.counterpart:
         return False
     if a.mode != b.mode and "unknown" not in (a.mode, b.mode):

@@ -176,3 +176,9 @@ def test_meetings_led_by_outside_a_meeting_adds_nobody() -> None:
     text = "Virtanen met Rojas in Quito on Monday. A coalition led by Chile launched a new plan."
     [row] = meetings(text)
     assert row.participants == ["person:aino-virtanen", "person:pablo-rojas"]
+
+
+def test_meetings_then_met_is_another_meeting() -> None:
+    rows = meetings("Virtanen met officials in Lima. She then met Rojas.")
+    assert [r.participants for r in rows] == [["person:aino-virtanen"],
+                                              ["person:aino-virtanen", "person:pablo-rojas"]]
