@@ -51,6 +51,7 @@ from newsfacts.problems import Problem
 from newsfacts.schema.models import StatementKind, StatementRow
 
 JOIN = " … "
+SPOKEN = 30
 OPENERS = frozenset("“\"«‘'")
 INSTITUTIONS = words("institutions")
 TRAILING = frozenset(["and", "but", "or", "while", "whereas", "though", "although", "as", "which", "who",
@@ -268,6 +269,9 @@ def _remember(memory: Memory, ctx: UnitContext, g: Group, ui: int) -> None:
         return
     memory.last_unit = ui
     memory.last_speakers = tuple(g.speakers)
+    spoken = ctx.resolver.spoken
+    spoken.extend(sp for sp in g.speakers if sp not in spoken)
+    del spoken[:-SPOKEN]
     memory.last_cue = g.cue if g.cue != "according_to" else "say"
     if g.via is not None:
         toks = ctx.toks

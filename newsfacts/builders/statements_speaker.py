@@ -44,6 +44,7 @@ class SpeakerResolver:
         self.prefer_person: Speaker | None = None
         self.gender: dict[str, str] = {}
         self.prefer_group: list[Speaker] = []
+        self.spoken: list[Speaker] = []
 
     def recent(self, pos: int, kinds: tuple[str, ...]) -> list[Mention]:
         """Mentions of the given kinds ending before pos, most recent first (bounded)."""
@@ -147,6 +148,9 @@ class SpeakerResolver:
             row = self.actors.actors.get(m.actor_id)
             if head in (row.name if row else m.text).lower():
                 return self.speaker(m)
+        for sp in reversed(self.spoken):
+            if head in sp.text.lower().split():
+                return sp
         return self.speaker(orgs[0]) if orgs else None
 
     def _titled(self, pos: int, head: str, mods: list[Tok]) -> Speaker | None:

@@ -314,3 +314,10 @@ def test_statements_unresolved_names_lists_and_initials() -> None:
     assert [r.speaker_text for r in rows] == ["Germany", "Hungary", "Bosnia and Herzegovina",
                                               "Daniel R. Whitcombe", "David Ochieng Were", "Toktogulov",
                                               "Toktogulov"]
+
+
+def test_statements_definite_description_points_at_an_earlier_speaker() -> None:
+    doc = make_doc("The Central Election Commission said turnout was low. Turnout was 44 percent, the "
+                   "commission said.")
+    rows, _ = build_statements(doc, ActorIndex([], []))
+    assert [r.speaker_text for r in rows] == ["Central Election Commission"] * 2
