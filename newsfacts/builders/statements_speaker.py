@@ -22,6 +22,8 @@ FUNCTION_WORDS = words("determiners") | words("boundaries") | words("skip") | wo
 PERSON_NOUNS = frozenset(["official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "source",
                           "officials", "diplomats", "sources", "leaders", "ministers"])
 MAX_LOOKBACK = 60
+TITLE_MODIFIERS = frozenset(["vice", "prime", "foreign", "defence", "defense", "interior", "finance", "health",
+                             "trade", "economy", "cabinet", "deputy"])
 MAX_SCAN = 400
 
 
@@ -194,7 +196,9 @@ def _proper_list(body: str, toks: list[Tok], a: int, b: int, parts: list[tuple[i
         return False
     for s, e in parts:
         named = [t for t in toks[s:e] if t.is_word and t.lower != "the"]
-        if not named or not all(t.is_cap for t in named):
+        if not named or not all(t.is_cap and not t.possessive for t in named):
+            return False
+        if toks[e - 1].text != ")" and named[-1].lower in words("institutions"):
             return False
     return True
 
@@ -240,13 +244,14 @@ def _name_text(body: str, toks: list[Tok], a: int, b: int) -> str:
     k = b
     while k > a and toks[k - 1].is_word and toks[k - 1].is_cap:
         k -= 1
-    titles = words("titles")
+    titles = words("titles") - TITLE_MODIFIERS
     last_title = max((n for n in range(k, b - 1) if toks[n].lower.rstrip(".") in titles), default=-1)
     n = last_title + 1 if last_title >= 0 else k
     while n < b - 1 and (toks[n].possessive or demonym_iso3(toks[n].text)):
         n += 1
     head_before = k > a and toks[k - 1].lower.rstrip(".") in titles | words("media") | words("institutions")
-    if k < b and n > a and (n > k or head_before) and toks[b - 1].lower not in words("institutions"):
+    named = k < b and n > a and toks[k - 1].lower not in ("of", "for", "and", "the")
+    if named and (n > k or head_before) and toks[b - 1].lower not in words("institutions"):
         return body[toks[n].start:toks[b - 1].end]
     if b - a > 1 and toks[a].lower == "the":
         a += 1

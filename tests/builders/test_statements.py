@@ -321,3 +321,11 @@ def test_statements_definite_description_points_at_an_earlier_speaker() -> None:
                    "commission said.")
     rows, _ = build_statements(doc, ActorIndex([], []))
     assert [r.speaker_text for r in rows] == ["Central Election Commission"] * 2
+
+
+def test_statements_unresolved_organization_names_stay_whole() -> None:
+    doc = make_doc("The Qatari Ministry of Foreign Affairs said talks began. The Food and Agriculture "
+                   "Organization said crops failed. Attorney General Ana Costa said charges were filed.")
+    rows, _ = build_statements(doc, ActorIndex([], []))
+    assert [r.speaker_text for r in rows] == ["Qatari Ministry of Foreign Affairs",
+                                              "Food and Agriculture Organization", "Ana Costa"]
