@@ -197,9 +197,10 @@ def _same_as_last(ctx: UnitContext, a: int, b: int, last: Group) -> bool:
         return False
     low = ctx.toks[a].lower
     kinds = {s.kind for s in last.speakers}
+    unresolved = any(sp.actor_id is None and sp.text[:1].isupper() for sp in last.speakers)
     if low in words("pronouns_person"):
-        return "person" in kinds
-    return low in words("pronouns_group") and bool(kinds & {"organization", "state"})
+        return "person" in kinds or unresolved
+    return low in words("pronouns_group") and (bool(kinds & {"organization", "state"}) or unresolved)
 
 
 def _embedded(toks: list[Tok], last: Group, a: int) -> bool:

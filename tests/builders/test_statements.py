@@ -329,3 +329,9 @@ def test_statements_unresolved_organization_names_stay_whole() -> None:
     rows, _ = build_statements(doc, ActorIndex([], []))
     assert [r.speaker_text for r in rows] == ["Qatari Ministry of Foreign Affairs",
                                               "Food and Agriculture Organization", "Ana Costa"]
+
+
+def test_statements_pronoun_in_the_same_sentence_joins_an_unresolved_speaker() -> None:
+    doc = make_doc("Minister Wang said the war was a “disgrace” and he urged an immediate ceasefire.")
+    rows, _ = build_statements(doc, ActorIndex([], []))
+    assert [(r.speaker_text, r.kind, r.cue) for r in rows] == [("Wang", "mixed", "say")]
