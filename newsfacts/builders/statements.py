@@ -28,6 +28,17 @@ Decisions:
   `via`; the speaker is the actor named in the document phrase, else the source of the last
   document, else the latest organization. A trailing attribution after another speaker's
   statement is that statement's channel ("Donnelly stressed …, the ministry added").
+- Hypothetical or future speech after a modal ("would respond", "will announce") is not a
+  statement; nor are non-speech senses ("denied entry", "claimed the lives", "declared a
+  state of emergency", "That said, …").
+- Kind: `direct` when all reported content is quoted (`“…,” she said`, `said: “…”`,
+  `said “…”`), `mixed` when a quotation sits inside reported content or after a verb that
+  frames it ("stressed “…”", "called it “…”", "…, adding that …"), else `indirect`.
+- Speakers the actor index does not know keep their text: a personal name without its titles
+  ("Arakan Army spokesman Khaing Min Oo" → "Khaing Min Oo"), an unnamed group as written
+  ("Turkish officials", "a spokesman for the ministry"); "he"/"she" go to the previous speaker
+  or subject of a compatible gender, "it"/"they" to the previous speakers or the latest
+  organization or state.
 """
 
 from __future__ import annotations
