@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from newsfacts.builders.statements_cues import Cue
 from newsfacts.builders.statements_lex import words
+from newsfacts.builders.statements_phrases import APPOSITIVE_MARKS as MARKS
 from newsfacts.builders.statements_phrases import main_subject_range, np_left, np_right, skippable, subject_before
 from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
 from newsfacts.builders.statements_tokens import Tok
@@ -110,7 +111,7 @@ def _new_group(ctx: UnitContext, cue: Cue, a: int, b: int, how: str, last: Group
         return None
     p = a - 1 if how != "inverted" else j - 1
     trailing = _trailing(toks, b if how == "inverted" else j + 1, cue)
-    if how == "np" and trailing and last is not None and p >= 0 and (toks[p].text == "," or toks[p].quoted):
+    if how == "np" and trailing and last is not None and p >= 0 and (toks[p].text in MARKS or toks[p].quoted):
         if last.via is None:
             last.via = (a, b)
         return None
@@ -129,7 +130,7 @@ def _new_group(ctx: UnitContext, cue: Cue, a: int, b: int, how: str, last: Group
         q = p if toks[p].quoted else p - 1
         g.start = g.content_start = _quote_start(toks, q)
         g.rule, g.reported = "statements.quote_after.v1", False
-    elif p > 0 and toks[p].text == "," and (how == "inverted" or (how == "np" and trailing)):
+    elif p > 0 and toks[p].text in MARKS and (how == "inverted" or (how == "np" and trailing)):
         start = last.verb + 1 if last is not None else 0
         g.start = g.content_start = start
         g.rule = "statements.attribution_after.v1"

@@ -14,6 +14,7 @@ from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_tokens import Tok
 
 MAX_PHRASE = 30
+APPOSITIVE_MARKS = frozenset([",", "—", "–"])
 DAYS_MONTHS = frozenset([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -111,7 +112,7 @@ def subject_before(toks: list[Tok], j: int, lo: int) -> tuple[int, int, str]:
     if k < lo:
         return j, j, "empty"
     t = toks[k]
-    if t.text == ",":
+    if t.text in APPOSITIVE_MARKS:
         return _appositive(toks, k, lo)
     if t.text == ")" and not t.quoted:
         return np_left(toks, k, lo), k + 1, "np"
@@ -133,7 +134,7 @@ def _appositive(toks: list[Tok], comma: int, lo: int) -> tuple[int, int, str]:
         first = toks[s]
         owner = first.possessive and s + 1 < end and toks[s + 1].text[0].islower()
         if first.text[0].islower() or first.text[0].isdigit() or owner:
-            if s - 1 < lo or toks[s - 1].text != ",":
+            if s - 1 < lo or toks[s - 1].text not in APPOSITIVE_MARKS:
                 return end + 1, end + 1, ","
             end = s - 1
             continue

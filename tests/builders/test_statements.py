@@ -335,3 +335,10 @@ def test_statements_pronoun_in_the_same_sentence_joins_an_unresolved_speaker() -
     doc = make_doc("Minister Wang said the war was a “disgrace” and he urged an immediate ceasefire.")
     rows, _ = build_statements(doc, ActorIndex([], []))
     assert [(r.speaker_text, r.kind, r.cue) for r in rows] == [("Wang", "mixed", "say")]
+
+
+def test_statements_dashes_enclose_descriptions_and_attributions() -> None:
+    rows = run("Jan Novak — a veteran diplomat — said the talks had stalled. "
+               "The talks collapsed on Monday — Norway said.")
+    assert brief(rows) == [("person:jan-novak", "indirect", "say", None), ("state:nor", "indirect", "say", None)]
+    assert rows[1].quote == "The talks collapsed on Monday"
