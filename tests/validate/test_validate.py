@@ -113,7 +113,11 @@ def test_validate_table_problems_come_from_the_release_validators(monkeypatch: p
 
     def broken(article):  # type: ignore[no-untyped-def]
         rows = real(article)
-        rows.figures = [rows.figures[0].model_copy(update={"category": "bogus"}), *rows.figures[1:]]
+        first, second = rows.figures[0], rows.figures[1]
+        rows.figures = [first.model_copy(update={"category": "bogus"}),
+                        second.model_copy(update={"char_end": second.char_end + 1}), *rows.figures[2:]]
+        rows.statements = [rows.statements[0].model_copy(update={"speaker_id": "person:nobody"}),
+                           *rows.statements[1:]]
         return rows
 
     monkeypatch.setattr(engine, "extract", broken)
@@ -122,9 +126,11 @@ def test_validate_table_problems_come_from_the_release_validators(monkeypatch: p
     assert not item.ok
     found = {(p.code, p.table, p.field) for p in item.problems}
     assert ("schema-row", "figures", "category") in found
+    assert ("span-evidence-mismatch", "figures", "text") in found
+    assert ("fk-actor-missing", "statements", "speaker_id") in found
     assert any(code == "schema-column" and table == "figures" for code, table, _ in found)
-    lines = {p.line for p in item.problems if p.code.startswith("schema-")}
-    assert lines == {12}  # the line of the figure's sentence in good.md
+    lines = {p.code: p.line for p in item.problems if p.table in ("figures", "statements")}
+    assert (lines["schema-row"], lines["span-evidence-mismatch"], lines["fk-actor-missing"]) == (12, 12, 8)
     assert "expect-missing-row" in [p.code for p in item.problems]  # good.expect.yaml pins that figure
 
 
