@@ -27,6 +27,9 @@ _TRIGGERS = frozenset({"in", "at", "to", "visited", "visiting", "visit", "near",
 _VENUE_NOUNS = frozenset({"office", "offices", "headquarters", "palace", "residence", "hotel", "embassy",
                           "compound", "building", "airport", "base", "ministry", "parliament", "consulate"})
 _MAX_NAME = 6
+_DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "occupied", "coastal", "rural", "neighbouring",
+                         "neighboring"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
                        "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -127,6 +130,9 @@ def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str,
     k = i
     if toks[k][2].lower() == "the":
         k += 1
+    if k < len(toks) - 1 and toks[k][2] in _DIRECTIONS:
+        k += 1  # "in eastern Ukraine": the place is Ukraine
+        start = toks[k][0]
     if k >= len(toks):
         return None
     _, capital_nouns, place_nouns = _lexicon()

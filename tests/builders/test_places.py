@@ -52,3 +52,8 @@ def test_places_find(text: str, want: list[tuple[str, str | None]]) -> None:
     assert [(p.text, p.iso3) for p in found] == want
     for p in found:
         assert text[p.start:p.end] == p.text
+
+
+def test_places_direction_words_are_skipped() -> None:
+    [p] = find_places("Aid reached villages in eastern Ukraine on Monday.")
+    assert (p.text, p.iso3) == ("Ukraine", "UKR")
