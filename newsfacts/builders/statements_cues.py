@@ -58,6 +58,10 @@ def _opens_quote_after_subject(toks: list[Tok], j: int) -> bool:
     """`Haniyeh “praised …”`: the verb is the first word of a quotation right after a name."""
     if j < 2 or toks[j].text[0].isupper():
         return False
+    if toks[j - 1].is_word and toks[j - 1].lower.endswith("ly") and toks[j - 1].quoted:
+        j -= 1  # `Kenya “strongly condemned” …`
+    if j < 2:
+        return False
     mark, before = toks[j - 1], toks[j - 2]
     return mark.quoted and not mark.is_word and before.is_word and not before.quoted and before.is_cap
 

@@ -80,7 +80,7 @@ def _cue_group(ctx: UnitContext, cue: Cue, groups: list[Group]) -> Group | None:
             _join(last, ctx, j)
             return None
         return _participle(ctx, cue)
-    pos = j - 1 if cue.in_quote else j
+    pos = (j - 1 if toks[j - 1].quoted and not toks[j - 1].is_word else j - 2) if cue.in_quote else j
     a, b, how = subject_before(toks, pos, 0)
     if how != "appositive" and not cue.in_quote and _inverted(toks, j, cue):
         a, b = j + 1, np_right(toks, j + 1, len(toks))
@@ -120,7 +120,7 @@ def _new_group(ctx: UnitContext, cue: Cue, a: int, b: int, how: str, last: Group
     if doc:
         g.via = (a, b)
     if cue.in_quote:
-        g.rule, g.content_start = "statements.quote_verb.v1", j - 1
+        g.rule, g.content_start = "statements.quote_verb.v1", b
         return g
     while p >= 0 and toks[p].text == "," and p - 1 >= 0 and not toks[p - 1].quoted and how == "appositive":
         p -= 1

@@ -342,3 +342,11 @@ def test_statements_dashes_enclose_descriptions_and_attributions() -> None:
                "The talks collapsed on Monday — Norway said.")
     assert brief(rows) == [("person:jan-novak", "indirect", "say", None), ("state:nor", "indirect", "say", None)]
     assert rows[1].quote == "The talks collapsed on Monday"
+
+
+def test_statements_quotation_opening_with_the_verb() -> None:
+    assert brief(run("Kenya “strongly condemned the attack” on Monday.")) == [
+        ("state:ken", "mixed", "condemn", None)]
+    assert brief(run("Ana Silva “praised the role played by Norway,” the Ruritanian Foreign Ministry "
+                     "statement said.")) == [
+        ("person:ana-silva", "mixed", "praise", "the Ruritanian Foreign Ministry statement")]
