@@ -51,7 +51,7 @@ from pydantic import ValidationError
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.quotes import Quote, find_quotes
 from newsfacts.builders.statements_cues import find_cues
-from newsfacts.builders.statements_groups import Group, UnitContext, build_groups
+from newsfacts.builders.statements_groups import Group, UnitContext, build_groups, doc_speakers
 from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_phrases import main_subject_range
 from newsfacts.builders.statements_speaker import Speaker, SpeakerResolver
@@ -179,7 +179,7 @@ def _according(ctx: UnitContext, groups: list[Group]) -> list[Group]:
         lo, hi = max(content[0], content[1] - 80), content[1]
         if not doc and not any(t.quoted for t in toks[lo:hi]) and has_figure(toks, lo, hi):
             continue
-        speakers = _source_speakers(ctx, s, e) if doc else ctx.resolver.resolve(toks, s, e)
+        speakers = doc_speakers(ctx, s, e, unit_orgs=True) if doc else ctx.resolver.resolve(toks, s, e)
         if not speakers:
             continue
         reported = not all(t.quoted or not t.is_word for t in toks[content[0]:content[1]])
@@ -188,29 +188,6 @@ def _according(ctx: UnitContext, groups: list[Group]) -> list[Group]:
                   via=(s, e) if doc else None, end=nxt, subject=(s, e))
         out = sorted([*out, g], key=lambda x: x.start)
     return out
-
-
-def _source_speakers(ctx: UnitContext, s: int, e: int) -> list[Speaker]:
-    """Who stands behind a document source: an actor named in it, an organization of the unit,
-    the last document's source, or the latest organization."""
-    res, toks = ctx.resolver, ctx.toks
-    for m in res.actors.in_span(toks[s].start, toks[e - 1].end):
-        return [res.speaker(m)]
-    by = next((k for k in range(s, e - 1) if toks[k].lower in ("from", "by", "of")), -1)
-    if by >= 0:
-        return res.resolve(toks, by + 1, e)
-    noun = next((t for t in toks[s:e] if t.text[0].islower() and t.lower in INSTITUTIONS), None)
-    if noun is not None:
-        found = res.institution(toks[s].start, noun.lower)
-        if found is not None:
-            return [found]
-    for m in res.actors.in_span(ctx.toks[max(0, s - 80)].start, ctx.toks[s].start):
-        if m.kind == "organization" and not res.possessive(m):
-            return [res.speaker(m)]
-    if ctx.doc_source is not None:
-        return [ctx.doc_source]
-    orgs = res.recent(ctx.toks[0].start, ("organization",))
-    return [res.speaker(orgs[0])] if orgs else []
 
 
 def _rows(doc: Doc, ctx: UnitContext, g: Group, quotes: list[Quote]) -> list[StatementRow]:

@@ -106,7 +106,7 @@ def _new_group(ctx: UnitContext, cue: Cue, a: int, b: int, how: str, last: Group
     """Resolve the subject and work out the structure (after-quote, after-clause, reported)."""
     toks, j = ctx.toks, cue.j
     doc = is_document(toks, a, b, subject=True)
-    speakers = _doc_speakers(ctx, a, b) if doc else ctx.resolver.resolve(toks, a, b)
+    speakers = doc_speakers(ctx, a, b) if doc else ctx.resolver.resolve(toks, a, b)
     if not speakers:
         return None
     p = a - 1 if how != "inverted" else j - 1
@@ -160,14 +160,14 @@ def _participle(ctx: UnitContext, cue: Cue) -> Group | None:
         doc_at = next((n for n in range(seg[0], seg[1]) if toks[n].lower in words("documents")), -1)
         if doc_at >= 0:
             a = next((n for n in range(seg[0], doc_at) if toks[n].lower in words("determiners")), doc_at)
-            speakers = _doc_speakers(ctx, a, doc_at + 1)
+            speakers = doc_speakers(ctx, a, doc_at + 1)
             if speakers:
                 return Group(speakers, cue.form.cue, "statements.reported.v1", a, j, j + 1, True,
                              via=(a, doc_at + 1), subject=(a, doc_at + 1), members=[j])
     a, b = main_subject_range(toks, 0, j)
     via = None
     if a < b and is_document(toks, a, b, subject=True):
-        speakers, via = _doc_speakers(ctx, a, b), (a, b)
+        speakers, via = doc_speakers(ctx, a, b), (a, b)
     elif a < b and ctx.resolver.head_mention(toks, a, b) is not None:
         speakers = ctx.resolver.resolve(toks, a, b)
     else:
@@ -181,15 +181,29 @@ def _participle(ctx: UnitContext, cue: Cue) -> Group | None:
                  via=via, subject=(a, b), members=[j])
 
 
-def _doc_speakers(ctx: UnitContext, a: int, b: int) -> list[Speaker]:
-    """Who speaks through a document phrase: an actor named in it, the last document's source,
-    or the latest organization."""
-    for m in ctx.resolver.actors.in_span(ctx.toks[a].start, ctx.toks[b - 1].end):
-        return [ctx.resolver.speaker(m)]
+def doc_speakers(ctx: UnitContext, a: int, b: int, unit_orgs: bool = False) -> list[Speaker]:
+    """Who speaks through a document phrase toks[a:b]: an actor named in it, the body after
+    "from"/"by" ("a letter from 48 health ministers"), the organization its institution noun
+    points at ("a commission statement"), with `unit_orgs` an organization named earlier in the
+    unit, then the last document's source or the latest organization."""
+    res, toks = ctx.resolver, ctx.toks
+    for m in res.actors.in_span(toks[a].start, toks[b - 1].end):
+        return [res.speaker(m)]
+    by = next((k for k in range(a, b - 1) if toks[k].lower in ("from", "by", "of")), -1)
+    if by >= 0:
+        return res.resolve(toks, by + 1, b)
+    noun = next((t for t in toks[a:b] if t.text[0].islower() and t.lower in words("institutions")), None)
+    found = res.institution(toks[a].start, noun.lower) if noun is not None else None
+    if found is not None:
+        return [found]
+    if unit_orgs:
+        for m in res.actors.in_span(toks[max(0, a - 80)].start, toks[a].start):
+            if m.kind == "organization" and not res.possessive(m):
+                return [res.speaker(m)]
     if ctx.doc_source is not None:
         return [ctx.doc_source]
-    orgs = ctx.resolver.recent(ctx.toks[a].start, ("organization",))
-    return [ctx.resolver.speaker(orgs[0])] if orgs else []
+    orgs = res.recent(toks[a].start, ("organization",))
+    return [res.speaker(orgs[0])] if orgs else []
 
 
 def _same_as_last(ctx: UnitContext, a: int, b: int, last: Group) -> bool:

@@ -350,3 +350,11 @@ def test_statements_quotation_opening_with_the_verb() -> None:
     assert brief(run("Ana Silva “praised the role played by Norway,” the Ruritanian Foreign Ministry "
                      "statement said.")) == [
         ("person:ana-silva", "mixed", "praise", "the Ruritanian Foreign Ministry statement")]
+
+
+def test_statements_document_subject_named_by_its_source() -> None:
+    rows = run("A statement from the Red Crescent said the camps were full. "
+               "A letter from 40 village elders said the road was unsafe.")
+    assert [(r.speaker_id or r.speaker_text, r.via) for r in rows] == [
+        ("org:red-crescent", "A statement from the Red Crescent"),
+        ("40 village elders", "A letter from 40 village elders")]
