@@ -358,3 +358,10 @@ def test_statements_document_subject_named_by_its_source() -> None:
     assert [(r.speaker_id or r.speaker_text, r.via) for r in rows] == [
         ("org:red-crescent", "A statement from the Red Crescent"),
         ("40 village elders", "A letter from 40 village elders")]
+
+
+def test_statements_more_reporting_verbs_and_their_non_speech_senses() -> None:
+    rows = run("Norway voiced concern over the arrests. Kenya blamed the rebels for the attack. "
+               "Jan Novak appealed for calm. The car slammed into a wall. The blame lies elsewhere.")
+    assert [(r.speaker_id, r.cue) for r in rows] == [("state:nor", "voice"), ("state:ken", "blame"),
+                                                     ("person:jan-novak", "appeal")]
