@@ -18,15 +18,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from newsfacts.datasets.load import (
-    ReleaseCheckError,
-    check_schema_version,
-    checksum_problems,
-    import_optional,
-    open_release,
-    read_arrow,
-    select_tables,
-)
+from newsfacts.datasets.load import checked_release, import_optional, read_arrow, select_tables
 from newsfacts.errors import UsageError
 from newsfacts.schema.version import SCHEMA_VERSION
 
@@ -96,12 +88,7 @@ def connect(release: Path | str, tables: Iterable[str] | None = None, *, verify:
 
     duckdb = import_optional("duckdb")
     names = select_tables(tables)
-    info = open_release(release)
-    check_schema_version(info)
-    if verify:
-        problems = checksum_problems(info, names)
-        if problems:
-            raise ReleaseCheckError(info.path, problems)
+    info = checked_release(release, names, verify)
     con = duckdb.connect(":memory:")
     for name in names:
         path = info.file(name)

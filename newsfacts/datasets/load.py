@@ -12,7 +12,7 @@ version, verifies each file's sha256 against the manifest (skip with `verify=Fal
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -142,6 +142,17 @@ def import_optional(module: str) -> Any:
                          "pip install 'newsfacts[analytics]'") from None
 
 
+def checked_release(release_dir: Path | str, names: Iterable[str], verify: bool = True) -> Release:
+    """Open a release, check its schema version and (with `verify`) the files of `names`."""
+    release = open_release(release_dir)
+    check_schema_version(release)
+    if verify:
+        problems = checksum_problems(release, names)
+        if problems:
+            raise ReleaseCheckError(release.path, problems)
+    return release
+
+
 def load(release_dir: Path | str, tables: Iterable[str] | str | None = None, backend: Backend = "pandas", *,
          verify: bool = True) -> dict[str, Any]:
     """Load a release's tables as `{name: frame}` for `backend` "pandas", "arrow" or "polars".
@@ -155,18 +166,9 @@ def load(release_dir: Path | str, tables: Iterable[str] | str | None = None, bac
     if backend not in BACKENDS:
         raise UsageError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     names = select_tables(tables)
-    release = open_release(release_dir)
-    check_schema_version(release)
-    if verify:
-        problems = checksum_problems(release, names)
-        if problems:
-            raise ReleaseCheckError(release.path, problems)
+    release = checked_release(release_dir, names, verify)
     if backend == "polars":
         import_optional("polars")
     convert = {"arrow": lambda t, d: d, "pandas": to_pandas, "polars": to_polars}[backend]
     return {name: convert(name, read_arrow(release, name)) for name in names}
 
-
-def row_counts(frames: Mapping[str, Any]) -> dict[str, int]:
-    """Rows per table of loaded frames (any backend)."""
-    return {name: int(frame.num_rows if isinstance(frame, pa.Table) else len(frame)) for name, frame in frames.items()}
