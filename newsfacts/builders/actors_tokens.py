@@ -8,8 +8,13 @@ apostrophe ("Hamas’") is cut off and recorded in `possessive`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
+# Alphanumeric runs joined by single inner hyphens, apostrophes or periods. The separators are not
+# alphanumeric, so every way to extend a match is unique: the scan is linear.
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_AFTER = frozenset("'’.")
 INNER = "-'’."
 APOS = "'’"
 DOTTED = frozenset([
@@ -18,54 +23,42 @@ DOTTED = frozenset([
 ])
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word: text as written, span, and whether a possessive followed it."""
+class Token(NamedTuple):
+    """One word: text as written, span, whether a possessive followed it, whether it starts with an
+    uppercase letter (`cap`), and its text with curly apostrophes straightened (`key`, for lexicon
+    lookups)."""
 
     text: str
     start: int
     end: int
-    possessive: bool = False
+    possessive: bool
+    cap: bool
+    key: str
 
-    @property
-    def cap(self) -> bool:
-        """Does the word start with an uppercase letter?"""
-        return self.text[:1].isupper()
 
-    @property
-    def key(self) -> str:
-        """The text with curly apostrophes straightened (for lexicon lookups)."""
-        return self.text.replace("’", "'")
+def _token(text: str, start: int, end: int, possessive: bool = False) -> Token:
+    return Token(text, start, end, possessive, text[:1].isupper(), text.replace("’", "'"))
 
 
 def tokenize(body: str) -> list[Token]:
     """All word tokens of `body`, in order."""
-    out: list[Token] = []
-    n = len(body)
-    i = 0
-    while i < n:
-        if not body[i].isalnum():
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (body[j].isalnum() or (body[j] in INNER and j + 1 < n and body[j + 1].isalnum())):
-            j += 1
-        out.append(_finish(body, i, j))
-        i = j
-    return out
+    return [_finish(body, m.start(), m.end()) for m in _WORD.finditer(body)]
 
 
 def _finish(body: str, i: int, j: int) -> Token:
     """Build the token body[i:j], moving a possessive off and a final abbreviation dot on."""
     text = body[i:j]
+    after = body[j:j + 1]
+    if after not in _AFTER and text[-2:-1] not in APOS:
+        return _token(text, i, j)
     if len(text) > 2 and text[-2] in APOS and text[-1] in "sS" and text[-3].isalpha():
-        return Token(text[:-2], i, j - 2, True)
+        return _token(text[:-2], i, j - 2, True)
     if j < len(body) and body[j] in APOS and text.endswith(("s", "S")) and (
             j + 1 >= len(body) or not body[j + 1].isalnum()):
-        return Token(text, i, j, True)
+        return _token(text, i, j, True)
     if j < len(body) and body[j] == "." and _takes_dot(text):
-        return Token(text + ".", i, j + 1)
-    return Token(text, i, j)
+        return _token(text + ".", i, j + 1)
+    return _token(text, i, j)
 
 
 def _takes_dot(text: str) -> bool:

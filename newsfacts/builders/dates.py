@@ -71,10 +71,7 @@ class _Tok:
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 @cache
@@ -85,15 +82,27 @@ def _words() -> tuple[dict[str, int], dict[str, int], frozenset[str], frozenset[
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [_Tok(m.start(), m.end(), w, w.lower()) for m in _TOKEN.finditer(text) for w in (m.group(),)]
+
+
+@cache
+def _starts() -> frozenset[str]:
+    """Lowercase words that can open a date expression (digits aside): a cheap gate before `_match`."""
+    months, weekdays, _, _ = _words()
+    return frozenset({*_MODIFIERS, *_NUMBER_WORDS, *months, *weekdays,
+                      "yesterday", "today", "tonight", "last", "this", "next", "past", "the"})
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Date expressions in `text`, in order, with spans shifted by `offset`."""
     toks = _tokens(text)
+    starts = _starts()
     out: list[DateMention] = []
     i = 0
     while i < len(toks):
+        if toks[i].low not in starts and not toks[i].text[0].isdigit():
+            i += 1
+            continue
         got = _match(toks, i)
         if got is None:
             i += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from newsfacts.builders.dates import DateMention, find_dates
@@ -64,27 +65,42 @@ class Draft:
     counterpart: str = ""
 
 
-@dataclass(frozen=True)
 class SentenceContext:
-    """What the drafts of one sentence read: tokens, mentions, places, dates and the article."""
+    """What the drafts of one sentence read: tokens, mentions, places, dates and the article.
 
-    index: int
-    toks: list[Tok]
-    actors: ActorIndex
-    places: list[PlaceMention]
-    dates: list[DateMention]
-    published_at: dt.date | None
-    body: str = ""
+    Places and dates are found on first use: most sentences hold no meeting cue and never need them.
+    """
+
+    def __init__(self, index: int, toks: list[Tok], actors: ActorIndex, published_at: dt.date | None,
+                 body: str = "", span: tuple[int, int] = (0, 0), floor: int = 0) -> None:
+        self.index = index
+        self.toks = toks
+        self.actors = actors
+        self.published_at = published_at
+        self.body = body
+        self._span = span
+        self._floor = floor
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        """Place phrases of the sentence (not before the dateline, not actors)."""
+        start, end = self._span
+        body, floor = self.body, self._floor
+        return [p for p in find_places(body[start:end], start, unknown=True)
+                if p.start >= floor and _place_ok(body, p) and not _is_actor(self.actors, p)]
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        """Date expressions of the sentence (not before the dateline)."""
+        start, end = self._span
+        return [d for d in find_dates(self.body[start:end], start) if d.start >= self._floor]
 
 
 def sentence_context(body: str, index: int, start: int, end: int, actors: ActorIndex,
                      published_at: dt.date | None, floor: int) -> SentenceContext:
-    """Tokens, places and usable dates of body[start:end]; nothing before `floor` (the dateline)."""
+    """Tokens of body[start:end], with places and dates on demand; nothing before `floor` (the dateline)."""
     toks = [t for t in tokens(body, start, end) if t.start >= floor]
-    places = [p for p in find_places(body[start:end], start, unknown=True)
-              if p.start >= floor and _place_ok(body, p) and not _is_actor(actors, p)]
-    dates = [d for d in find_dates(body[start:end], start) if d.start >= floor]
-    return SentenceContext(index, toks, actors, places, dates, published_at, body)
+    return SentenceContext(index, toks, actors, published_at, body, (start, end), floor)
 
 
 def _is_actor(actors: ActorIndex, p: PlaceMention) -> bool:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsfacts.builders.lexicon import load_data
 
@@ -25,8 +24,7 @@ PAST_VERBS = frozenset({"said", "agreed", "signed", "discussed", "pledged", "urg
                         "told", "made", "gave", "left", "sent", "took", "reached", "set", "declined"})
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     """A token of the body: absolute span, text, and lowercase text without a possessive ending."""
 
     start: int
@@ -38,10 +36,8 @@ class Tok:
 def make_tok(start: int, end: int, text: str) -> Tok:
     """A token with its `low` form computed once."""
     low = text.lower()
-    for suffix in ("'s", "’s"):
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
-            break
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
     return Tok(start, end, text, low)
 
 

@@ -7,67 +7,48 @@ token of its own. One linear scan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from typing import NamedTuple
 
-INNER = frozenset("-'’.")
+# A word (alphanumeric runs joined by single inner separators, which are not alphanumeric, so the
+# match is unique and the scan linear), or any other non-space character.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|\S")
 
 
-@dataclass(frozen=True)
-class Tok:
-    """One token: its text, span and whether it lies inside a quotation."""
+class Tok(NamedTuple):
+    """One token: its text, span, whether it lies inside a quotation, and derived forms computed once:
+    `lower` (lowercase, curly apostrophes straightened), `is_word` (letters or digits, not
+    punctuation), `is_cap` (starts with an uppercase letter), `possessive` ("China’s", "UN's")."""
 
     text: str
     start: int
     end: int
-    quoted: bool = False
+    quoted: bool
+    lower: str
+    is_word: bool
+    is_cap: bool
+    possessive: bool
 
-    @property
-    def lower(self) -> str:
-        """Lowercase text with curly apostrophes straightened."""
-        return self.text.lower().replace("’", "'")
 
-    @property
-    def is_word(self) -> bool:
-        """True for words (letters or digits), False for punctuation."""
-        return self.text[0].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        """True for a word starting with an uppercase letter."""
-        return self.text[0].isupper()
-
-    @property
-    def possessive(self) -> bool:
-        """True for "China’s", "Wang's", "UN’s"."""
-        return self.lower.endswith("'s") and len(self.text) > 2
+def make_tok(text: str, start: int, end: int, quoted: bool = False) -> Tok:
+    """A token with its derived forms."""
+    lower = text.lower().replace("’", "'")
+    return Tok(text, start, end, quoted, lower, text[0].isalnum(), text[0].isupper(),
+               lower.endswith("'s") and len(text) > 2)
 
 
 def tokenize(body: str, start: int, end: int) -> list[Tok]:
     """Tokens of body[start:end]."""
     out: list[Tok] = []
-    i = start
-    while i < end:
-        ch = body[i]
-        if ch.isspace():
-            i += 1
+    taken = start  # end of the last token: a period taken by the token before is not a token again
+    for m in _TOKEN.finditer(body, start, end):
+        i, j = m.span()
+        if i < taken:
             continue
-        if not ch.isalnum():
-            out.append(Tok(ch, i, i + 1))
-            i += 1
-            continue
-        j = i + 1
-        while j < end:
-            c = body[j]
-            if c.isalnum():
-                j += 1
-            elif c in INNER and j + 1 < end and body[j + 1].isalnum():
-                j += 2
-            else:
-                break
         if j < end and body[j] == "." and ("." in body[i:j] or (j - i == 1 and body[i].isupper())):
             j += 1  # "U.N." and the initial in "Daniel R. Whitcombe" keep their period
-        out.append(Tok(body[i:j], i, j))
-        i = j
+        taken = j
+        out.append(make_tok(body[i:j], i, j))
     return out
 
 
@@ -79,5 +60,5 @@ def mark_quoted(tokens: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1
         inside = k < len(spans) and spans[k][0] <= t.start < spans[k][1]
-        out.append(Tok(t.text, t.start, t.end, inside) if inside else t)
+        out.append(t._replace(quoted=True) if inside else t)
     return out
