@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -60,7 +61,8 @@ def render_problems(problems: list[Problem], limit: int = 50) -> None:
         where = p.location() + (f" [{p.table}" + (f" {p.row_key}" if p.row_key else "") + "]" if p.table else "")
         field = f" {p.field}:" if p.field else ""
         color = "red" if p.severity == "error" else "yellow"
-        err.print(f"[{color}]{p.severity}[/{color}] {where} {p.code}:{field} {p.message}", highlight=False)
+        err.print(f"[{color}]{p.severity}[/{color}] {escape(where)} {p.code}:{escape(field)} {escape(p.message)}",
+                  highlight=False)
     if len(problems) > limit:
         err.print(f"… and {len(problems) - limit} more (see report.json)")
 

@@ -148,9 +148,12 @@ def run_batches(work: Sequence[Sequence[InputRef]], *, workers: int = 1, engine:
         for refs in work:
             yield process_batch(refs, max_bytes, max_rows)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        try:
             yield from _ordered(lambda refs: pool.submit(process_batch, refs, max_bytes, max_rows),
                                 work, 2 * workers)
+        finally:  # on an error or an interrupt, queued batches are dropped rather than run
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _ordered(submit: Callable[[Sequence[InputRef]], Any], work: Iterable[Sequence[InputRef]],

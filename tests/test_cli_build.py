@@ -71,3 +71,15 @@ def test_cli_extract_json(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert set(rows) == set(TABLES)
     assert rows["articles"][0]["source_path"] == "one.md"
+
+
+def test_render_problems_prints_brackets_literally() -> None:
+    from newsfacts import cli
+    from newsfacts.problems import problem
+
+    p = problem("article-metadata", article="a[bold].md", table="actors", row_key="x-1", field="name",
+                detail="value [red]not markup[/red]")
+    with cli.err.capture() as cap:
+        cli.render_problems([p])
+    text = cap.get()
+    assert "a[bold].md" in text and "[actors x-1]" in text and "[red]not markup[/red]" in text
