@@ -1,6 +1,6 @@
 """Build benchmark: articles/s, MB/s and peak memory for extraction alone and for the full build.
 
-    python bench/bench_build.py [--sizes 1000 10000 100000] [--workers N] [--profile]
+    python bench/bench_build.py [--sizes 1000 10000 100000] [--stages extract build] [--workers N] [--profile]
 
 Each measurement runs in a fresh subprocess so that its peak RSS is its own. The corpus comes from
 bench/make_corpus.py (deterministic, ~3 KB articles, one .jsonl file per size, cached in --work).
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import platform
 import pstats
 import resource
@@ -84,11 +85,24 @@ def measure(mode: str, path: Path, work: Path, workers: int | None, profile: boo
     return json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout else {}
 
 
+def _cpu_model() -> str:
+    """The CPU model name from /proc/cpuinfo (Linux), else the platform's processor string."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
 def main() -> None:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description="newsfacts build benchmark")
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--stages", nargs="+", choices=["extract", "build"], default=["extract", "build"],
+                    help="what to measure for each size (default: both)")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of each run to stderr")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsfacts-bench")
     ap.add_argument("--child", nargs=3, metavar=("MODE", "CORPUS", "OUT"), help=argparse.SUPPRESS)
@@ -98,11 +112,12 @@ def main() -> None:
         child(mode, Path(path), Path(out), args.workers, args.profile)
         return
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"# {platform.machine()} {platform.processor() or ''} python {platform.python_version()}")
+    print(f"# {platform.machine()} {_cpu_model()}, {os.cpu_count()} CPUs, python {platform.python_version()}, "
+          f"workers {args.workers or os.cpu_count()}")
     print(f"{'N':>8} {'stage':<8} {'seconds':>9} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12}")
     for n in args.sizes:
         path = corpus(n, args.work)
-        for mode in ("extract", "build"):
+        for mode in args.stages:
             r = measure(mode, path, args.work, args.workers, args.profile)
             secs = r["seconds"]
             print(f"{n:>8} {mode:<8} {secs:>9.2f} {r['articles'] / secs:>11.0f} {r['mb'] / secs:>7.2f} "
