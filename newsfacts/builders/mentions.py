@@ -27,6 +27,11 @@ class ActorIndex:
         self.actors: dict[str, ActorRow] = {a.actor_id: a for a in actors}
         self.mentions: list[Mention] = sorted(mentions)
         self._starts = [m.start for m in self.mentions]
+        # Per kind: the global indexes of its mentions, so a look-back by kind never walks over
+        # the mentions of other kinds (linear, whatever the mix of kinds in the article).
+        self._by_kind: dict[str, list[int]] = {}
+        for i, m in enumerate(self.mentions):
+            self._by_kind.setdefault(m.kind, []).append(i)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         """Mentions lying wholly inside [start, end), in order."""
@@ -51,13 +56,23 @@ class ActorIndex:
 
     def before(self, pos: int, kinds: Iterable[str] | None = None) -> Mention | None:
         """The most recent mention ending at or before `pos`, optionally of the given kinds."""
-        wanted = set(kinds) if kinds is not None else None
-        i = bisect.bisect_left(self._starts, pos) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            if m.end <= pos and (wanted is None or m.kind in wanted):
-                return m
-            i -= 1
+        last = bisect.bisect_left(self._starts, pos) - 1
+        best: int | None = None
+        if kinds is None:
+            best = self._last_ending(range(last, -1, -1), pos)
+        for kind in set(kinds or ()):
+            idx = self._by_kind.get(kind, [])
+            k = bisect.bisect_right(idx, last) - 1
+            found = self._last_ending((idx[j] for j in range(k, -1, -1)), pos)
+            if found is not None and (best is None or found > best):
+                best = found
+        return None if best is None else self.mentions[best]
+
+    def _last_ending(self, indexes: Iterable[int], pos: int) -> int | None:
+        """The first of `indexes` (scanned newest first) whose mention ends at or before pos."""
+        for i in indexes:
+            if self.mentions[i].end <= pos:
+                return i
         return None
 
     def name(self, actor_id: str) -> str:

@@ -49,3 +49,17 @@ def test_text_row_id_is_deterministic_and_discriminating() -> None:
     assert a == row_id("0123456789abcdef", "figures", 1, 5, "figures.x.v1")
     assert a.startswith("0123456789abcdef-")
     assert a != row_id("0123456789abcdef", "figures", 1, 5, "figures.x.v1", "person:a")
+
+
+def test_actor_index_before_finds_the_latest_mention_of_a_kind() -> None:
+    from newsfacts.builders.mentions import ActorIndex, Mention
+
+    ms = [Mention(0, 5, "p:a", "person", "Alice"), Mention(10, 15, "s:chn", "state", "China"),
+          Mention(20, 30, "o:un", "organization", "the UN"), Mention(22, 25, "s:usa", "state", "US")]
+    idx = ActorIndex([], ms)
+    assert idx.before(40) == ms[3]                      # the mention that starts last
+    assert idx.before(26, ["state"]) == ms[3]
+    assert idx.before(26, ["organization"]) is None     # the UN ends after 26
+    assert idx.before(40, ["person", "state"]) == ms[3]
+    assert idx.before(9, ["state", "person"]) == ms[0]
+    assert idx.before(3) is None
