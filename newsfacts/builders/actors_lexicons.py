@@ -28,6 +28,7 @@ class Words:
     """Word sets used by the finders (lowercase unless noted)."""
 
     particles: frozenset[str]
+    inner_titles: frozenset[str]       # case as written
     stopwords: frozenset[str]          # case as written
     org_heads: frozenset[str]          # case as written
     joiners: frozenset[str]
@@ -56,7 +57,8 @@ def words() -> Words:
     inst = load_data("actor_institutions.yaml")
     low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
     return Words(
-        particles=low(w["particles"]), stopwords=frozenset(map(str, w["stopwords"])),
+        particles=low(w["particles"]), inner_titles=frozenset(map(str, w["inner_titles"])),
+        stopwords=frozenset(map(str, w["stopwords"])),
         org_heads=frozenset(map(str, w["org_heads"])), joiners=low(w["name_joiners"]),
         locative=low(w["locative"]),
         byline_starts=tuple(s.lower() for s in w["byline_markers"]["starts"]),

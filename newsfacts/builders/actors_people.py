@@ -61,6 +61,10 @@ def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
             if _name_word(toks[j]):
                 j += 1
                 continue
+            if (toks[j].text in w.inner_titles and j + 1 < len(toks) and _name_word(toks[j + 1])
+                    and ctx.gap_ok(j, j + 1) and not ctx.taken[j + 1]):
+                j += 2  # "Hassan Sheikh Mohamud": an honorific between two name words is a name part
+                continue
             m = j
             while m < len(toks) and m - j < 2 and toks[m].text.lower() in w.particles and ctx.gap_ok(m - 1, m):
                 m += 1

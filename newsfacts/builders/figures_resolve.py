@@ -106,7 +106,8 @@ class Resolver:
                     or self._recent(start, None))
         if noun in lex["generic_nouns"]:
             return (self._recent(start, noun) or self._actor_before(start, noun, 0)
-                    or self._actor_before(start, None, sentence_start, kinds=("organization",)))
+                    or self._actor_before(start, None, sentence_start, kinds=("organization",))
+                    or self._recent(start, None, prefix="org:"))
         return self._title(words[1:], start)
 
     def _named(self, m: Mention) -> Source:
@@ -114,12 +115,13 @@ class Resolver:
         row = self.actors.actors.get(m.actor_id)
         return Source(row.name if row else m.text, m.actor_id)
 
-    def _recent(self, pos: int, noun: str | None) -> Source | None:
-        """The latest earlier source naming an actor (whose text holds `noun`, when given)."""
+    def _recent(self, pos: int, noun: str | None, prefix: str = "") -> Source | None:
+        """The latest earlier source naming an actor (whose text holds `noun`, when given; whose
+        actor id starts with `prefix`, e.g. "org:" after "the agency" names no body directly)."""
         self.before_lookup()
         end = bisect.bisect_left(self.history, pos, key=lambda h: h[0])
         for _, _, src in reversed(self.history[max(0, end - MAX_HISTORY):end]):
-            if noun is None and src.actor_id:
+            if noun is None and src.actor_id and src.actor_id.startswith(prefix):
                 return src
             if noun is not None and noun in src.text.lower():
                 return src

@@ -24,7 +24,8 @@ from newsfacts.builders.lexicon import load_data
 _TOKEN = re.compile(r"\w[\w'’-]*|\S")
 _TRIGGERS = frozenset({"in", "at", "to", "visited", "visiting", "visit", "near", "inside"})
 _VENUE_NOUNS = frozenset({"office", "offices", "headquarters", "palace", "residence", "hotel", "embassy",
-                          "compound", "building", "airport", "base", "ministry", "parliament", "consulate"})
+                          "compound", "building", "airport", "base", "ministry", "parliament", "consulate",
+                          "house", "hall", "lodge", "villa", "mansion"})
 _MAX_NAME = 6
 _DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "occupied", "coastal", "rural", "neighbouring",
@@ -127,6 +128,9 @@ def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str,
             return names[n - 1] + 1, PlaceMention(start, start + len(phrase), phrase, iso3, trigger)
     if trigger == "at" and k > i:
         return _venue(text, toks, k, start)
+    if trigger == "at" and names and toks[names[-1]][2].lower() in _VENUE_NOUNS:
+        end = toks[names[-1]][1]  # a named venue without "the": "at State House", "at City Hall"
+        return names[-1] + 1, PlaceMention(start, end, text[start:end], None, trigger)
     if unknown and trigger == "in" and k == i and names and toks[k][2].lower() not in _CALENDAR:
         end = toks[names[-1]][1]
         return names[-1] + 1, PlaceMention(start, end, text[start:end], None, trigger)

@@ -122,3 +122,12 @@ def test_actors_lexicon_org_keeps_its_name_after_a_state(doc_of: DocOf) -> None:
 def test_actors_state_word_as_first_name(doc_of: DocOf) -> None:
     rows = _rows(doc_of, "Chad Whitmore said the vote was fair.")
     assert "state:tcd" not in rows and "person:chad-whitmore" in rows
+
+
+def test_actors_honorific_inside_a_name_is_a_name_part(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Somali President Hassan Sheikh Mohamud met envoys. Qatar's Emir Sheikh Tamim bin Hamad "
+                         "Al Thani hosted them.")
+    p = rows["person:hassan-sheikh-mohamud"]
+    assert (p.name, p.title, p.country) == ("Hassan Sheikh Mohamud", "President", "SOM")
+    assert "person:hassan" not in rows and "person:mohamud" not in rows
+    assert rows["person:tamim-bin-hamad-al-thani"].title is not None

@@ -143,3 +143,10 @@ def test_figures_source_quote_running_into_the_next_paragraph() -> None:
     text = ("Ada Obi spoke at the camp. “We have lost 900 homes.\n"
             "“We need 40 tents,” she said.")
     assert sources(text, {"Ada Obi": PERSON}) == [("900 homes", "Ada Obi"), ("40 tents", "Ada Obi")]
+
+
+def test_generic_anaphor_falls_back_to_the_latest_organization_source() -> None:
+    text = ("According to the World Food Programme, about 2.3 million people face shortages. "
+            "The agency said it needed $120 million to keep operations running.")
+    assert ids(text, {"World Food Programme": ("organization", None)}) == [
+        "org:world-food-programme", "org:world-food-programme"]

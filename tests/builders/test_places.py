@@ -57,3 +57,9 @@ def test_places_find(text: str, want: list[tuple[str, str | None]]) -> None:
 def test_places_direction_words_are_skipped() -> None:
     [p] = find_places("Aid reached villages in eastern Ukraine on Monday.")
     assert (p.text, p.iso3) == ("Ukraine", "UKR")
+
+
+def test_named_venue_without_article_is_a_place() -> None:
+    found = find_places("Ruto hosted Abiy at State House on Thursday and at City Hall later.")
+    assert [(p.text, p.iso3, p.trigger) for p in found] == [("State House", None, "at"), ("City Hall", None, "at")]
+    assert find_places("They met at Reuters on Monday.") == []
