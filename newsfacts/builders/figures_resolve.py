@@ -82,8 +82,8 @@ class Resolver:
         if mentions:
             return Source(text, best_mention(mentions).actor_id)
         words = [w.strip(".,()") for w in low.split()]
-        if any(w[:1].isupper() for w in text.split()[1:]):
-            return Source(text, None)
+        if any(w[:1].isupper() and not w.endswith("-based") for w in text.split()[1:]):
+            return Source(text, None)  # a name the actors builder did not know ("the Britain-based" describes)
         return self._anaphor(words, start, sentence_start) or Source(text, None)
 
     def _anaphor(self, words: list[str], start: int, sentence_start: int) -> Source | None:

@@ -135,7 +135,8 @@ class SpeakerResolver:
         mods = toks[a + 1:b - 1]
         if head in words("titles"):
             return self._titled(toks[a].start, head, mods)
-        if head in words("institutions") and all(t.text[0].islower() and not t.possessive for t in mods):
+        if head in words("institutions") and all((t.text[0].islower() or t.lower.endswith("-based"))
+                                                 and not t.possessive for t in mods):
             return self.institution(toks[a].start, head)
         return None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsfacts.builders.actors_tokens import DOTTED
+
 # A word (alphanumeric runs joined by single inner separators, which are not alphanumeric, so the
 # match is unique and the scan linear), or any other non-space character.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|\S")
@@ -45,8 +47,9 @@ def tokenize(body: str, start: int, end: int) -> list[Tok]:
         i, j = m.span()
         if i < taken:
             continue
-        if j < end and body[j] == "." and ("." in body[i:j] or (j - i == 1 and body[i].isupper())):
-            j += 1  # "U.N." and the initial in "Daniel R. Whitcombe" keep their period
+        if j < end and body[j] == "." and ("." in body[i:j] or (j - i == 1 and body[i].isupper())
+                                           or body[i:j].lower() in DOTTED):
+            j += 1  # "U.N.", the initial in "Daniel R. Whitcombe" and "Dr." keep their period
         taken = j
         out.append(make_tok(body[i:j], i, j))
     return out

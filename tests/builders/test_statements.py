@@ -365,3 +365,14 @@ def test_statements_more_reporting_verbs_and_their_non_speech_senses() -> None:
                "Jan Novak appealed for calm. The car slammed into a wall. The blame lies elsewhere.")
     assert [(r.speaker_id, r.cue) for r in rows] == [("state:nor", "voice"), ("state:ken", "blame"),
                                                      ("person:jan-novak", "appeal")]
+
+
+def test_statements_honorific_with_period_before_an_inverted_speaker() -> None:
+    rows = run("“The wards are full,” said Dr. Maria Lopez, head of the clinic. "
+               "“We will stay,” said Gen. Jan Novak.")
+    assert [(r.speaker_id, r.kind) for r in rows] == [("person:maria-lopez", "direct"), ("person:jan-novak", "direct")]
+
+
+def test_statements_based_description_points_at_the_last_organization() -> None:
+    rows = run("The Red Crescent said 40 people were hurt. The Geneva-based charity said more aid was needed.")
+    assert [r.speaker_id for r in rows] == ["org:red-crescent", "org:red-crescent"]
