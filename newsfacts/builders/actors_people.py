@@ -158,6 +158,16 @@ def find_people(ctx: Ctx, accepted: list[Cand], headings: frozenset[int] = froze
     return out
 
 
+def _bare(word: str) -> str:
+    """A name word for matching: lowercase, without a joined particle ("al-Burhan" → "burhan"),
+    so a bare "Burhan" or "Sisi" finds "Abdel Fattah al-Burhan" and "el-Sisi"."""
+    low = word.lower()
+    head, dash, rest = low.partition("-")
+    if dash and rest and head in words().particles:
+        return rest
+    return low
+
+
 class People:
     """The people found so far, indexed by each word of their names."""
 
@@ -177,18 +187,18 @@ class People:
             old.mentions.clear()
             old.parts = ()
         self.by_key[person.key] = person
-        for w in set(person.parts):
-            self.by_word.setdefault(w.lower(), []).append(person)
+        for w in {_bare(x) for x in person.parts}:
+            self.by_word.setdefault(w, []).append(person)
         return person
 
     def _parts_of(self, person: Person) -> list[Person]:
         """Known people whose whole name is a strict part of this person's name."""
-        low = tuple(w.lower() for w in person.parts)
+        low = tuple(_bare(w) for w in person.parts)
         out = []
         for w in set(low):
             for p in self.by_word.get(w, [])[-50:]:
                 n = len(p.parts)
-                mine = tuple(x.lower() for x in p.parts)
+                mine = tuple(_bare(x) for x in p.parts)
                 if 0 < n < len(low) and p not in out and any(low[k:k + n] == mine for k in range(len(low) - n + 1)):
                     out.append(p)
         return out
@@ -197,9 +207,9 @@ class People:
         """The known person whose name contains `words_`, preferring the same title, then the most
         recently mentioned one."""
         n = len(words_)
-        low = tuple(w.lower() for w in words_)
+        low = tuple(_bare(w) for w in words_)
         found = [p for p in self.by_word.get(low[0], [])[-50:] if n < len(p.parts)
-                 and any(tuple(x.lower() for x in p.parts[k:k + n]) == low for k in range(len(p.parts) - n + 1))]
+                 and any(tuple(_bare(x) for x in p.parts[k:k + n]) == low for k in range(len(p.parts) - n + 1))]
         if not found:
             return None
         if title:

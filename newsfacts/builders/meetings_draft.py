@@ -12,6 +12,7 @@ from newsfacts.builders.dates import DateMention, find_dates
 from newsfacts.builders.meetings_cues import Cue, channel_mode
 from newsfacts.builders.meetings_parts import Region, parties, pronoun_subject, unnamed
 from newsfacts.builders.meetings_text import (
+    PAST_VERBS,
     SPEECH,
     Tok,
     left_bound,
@@ -144,6 +145,13 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     hi = right_bound(toks, cue.j)
     skips = tuple(skip_relatives(toks, lo, hi))
     subject = Region(lo, anchor, skips)
+    own = lo  # where this cue's own clause starts (for its channel)
+    if anchor - 1 > lo and toks[anchor - 1].low == "and":
+        # "Burhan held a call with Ruto, and spoke by phone with Erdogan": the subject of the
+        # clause's first verb is the subject of the coordinated one; its objects are not
+        first = next((k for k in range(lo, anchor - 1) if toks[k].low in PAST_VERBS), None)
+        if first is not None:
+            subject, own = Region(lo, first, skips), anchor
     obj = Region(cue.j, hi, skips)
     blocked = [(p.start, p.end) for p in _window(ctx.places, toks[lo].start - _REACH, toks[hi - 1].end)]
     subj = parties(toks, subject, ctx.actors, blocked)
@@ -166,7 +174,7 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
         return []
     if cue.i > 0 and toks[cue.i - 1].low in _PASSIVE_AUX and not subj:
         return []  # "her demands were met by the government": no party was met
-    mode = channel_mode(toks, lo, hi) or cue.mode
+    mode = channel_mode(toks, own, hi) or cue.mode
     base = Draft(ctx.index, toks[lo].start, _end(toks, lo, hi), cue.rule, mode,
                  unnamed=unnamed(toks, subject, ctx.actors, blocked) + unnamed(toks, obj, ctx.actors, blocked))
     base.continuation = any(toks[k].low in word_set("continuations") for k in range(max(lo - 20, 0), hi))

@@ -16,12 +16,17 @@ SPEECH = frozenset({"said", "says", "told", "stated", "announced", "added", "rep
 # Words that open a new clause on the left of a cue (its subject starts after them).
 LEFT_STOPS = frozenset({"when", "where", "while", "whereas", "but", "that", "said", "says", "told", "who",
                         "because", "although", "though", "since", "as"})
+# After "that", these make it a determiner ("later that day"), not a clause opener.
+_TIME_NOUNS = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+                         "time"})
 # Words that end the clause on the right of a cue.
 RIGHT_STOPS = frozenset({"but", "after", "before", "when", "while", "as", "because", "although", "though",
                          "stating", "saying", "adding", "which", "where", "who", "whose", "until"})
 PAST_VERBS = frozenset({"said", "agreed", "signed", "discussed", "pledged", "urged", "offered", "promised",
                         "called", "vowed", "warned", "stressed", "announced", "issued", "expressed",
-                        "told", "made", "gave", "left", "sent", "took", "reached", "set", "declined"})
+                        "told", "made", "gave", "left", "sent", "took", "reached", "set", "declined",
+                        "spoke", "met", "held", "hosted", "received", "visited", "talked", "phoned",
+                        "attended", "joined", "travelled", "traveled", "flew"})
 
 
 class Tok(NamedTuple):
@@ -71,7 +76,8 @@ def left_bound(toks: list[Tok], i: int) -> int:
     floor = max(i - MAX_CLAUSE, 0)
     while j >= floor:
         low = toks[j].low
-        if toks[j].text == ";" or (low in LEFT_STOPS and not toks[j].text.isupper()):
+        if toks[j].text == ";" or (low in LEFT_STOPS and not toks[j].text.isupper()
+                                   and not (low == "that" and j + 1 < i and toks[j + 1].low in _TIME_NOUNS)):
             return j + 1
         j -= 1
     return floor

@@ -22,3 +22,22 @@ def test_meetings_through_extract() -> None:
 
 def test_meetings_through_extract_is_deterministic() -> None:
     assert extract(make_article(TEXT)).meetings == extract(make_article(TEXT)).meetings
+
+
+def test_coordinated_meeting_verbs_share_the_subject_not_the_objects() -> None:
+    text = ("Sudanese army chief Abdel Fattah al-Burhan arrived in Cairo on Sunday. Burhan held a video call "
+            "with Kenyan President William Ruto later that day, and spoke by phone with Turkish President "
+            "Recep Tayyip Erdogan on Monday.")
+    rows = extract(make_article(text)).meetings
+    assert [(r.mode, sorted(r.participants)) for r in rows] == [
+        ("video", ["person:abdel-fattah-al-burhan", "person:william-ruto"]),
+        ("phone", ["person:abdel-fattah-al-burhan", "person:recep-tayyip-erdogan"])]
+
+
+def test_a_bare_name_without_its_particle_is_the_same_person() -> None:
+    text = ("Egyptian President Abdel Fattah el-Sisi met Jordan's King Abdullah II in Cairo. "
+            "Sisi said the talks went well.")
+    out = extract(make_article(text))
+    sisi = next(a for a in out.actors if a.actor_id == "person:abdel-fattah-el-sisi")
+    assert sisi.aliases == ["Sisi"] and sisi.mentions == 2
+    assert [s.speaker_id for s in out.statements] == ["person:abdel-fattah-el-sisi"]
