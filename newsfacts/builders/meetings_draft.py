@@ -181,6 +181,8 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     base.fresh = any(toks[k].low in _ANOTHER for k in range(max(lo - 20, 0), cue.i))
     _set_place(ctx, base, cue, lo, hi, subj)
     base.date = _pick_date(ctx, lo, hi, anchor)
+    if _same_day(toks, own, hi) and (base.date is None or not toks[own].start <= base.date.start < toks[hi - 1].end):
+        base.date, base.continuation = None, True  # "later that day": the day of the meeting before
     if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:
         return [_with(base, subj, [m], m.actor_id) for m in objs]
     return [_with(base, subj, objs, "")]
@@ -300,6 +302,11 @@ def _pick_date(ctx: SentenceContext, lo: int, hi: int, anchor: int) -> DateMenti
     if not pool:
         return None
     return min(pool, key=lambda d: (abs(d.start - pos), d.start))
+
+
+def _same_day(toks: list[Tok], lo: int, hi: int) -> bool:
+    """Does the clause say "that day" or "the same day"?"""
+    return any(toks[k].low in ("that", "same") and toks[k + 1].low == "day" for k in range(lo, hi - 1))
 
 
 def _window(items: list[T], lo: int, hi: int) -> list[T]:

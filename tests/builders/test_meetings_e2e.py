@@ -29,9 +29,9 @@ def test_coordinated_meeting_verbs_share_the_subject_not_the_objects() -> None:
             "with Kenyan President William Ruto later that day, and spoke by phone with Turkish President "
             "Recep Tayyip Erdogan on Monday.")
     rows = extract(make_article(text)).meetings
-    assert [(r.mode, sorted(r.participants)) for r in rows] == [
-        ("video", ["person:abdel-fattah-al-burhan", "person:william-ruto"]),
-        ("phone", ["person:abdel-fattah-al-burhan", "person:recep-tayyip-erdogan"])]
+    assert [(r.mode, sorted(r.participants), r.date) for r in rows] == [
+        ("video", ["person:abdel-fattah-al-burhan", "person:william-ruto"], dt.date(2024, 3, 17)),  # that day
+        ("phone", ["person:abdel-fattah-al-burhan", "person:recep-tayyip-erdogan"], dt.date(2024, 3, 18))]
 
 
 def test_a_bare_name_without_its_particle_is_the_same_person() -> None:
