@@ -40,6 +40,10 @@ from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
 MAX_CARRY = 12   # earlier figures of a sentence a bare number may take its unit from
 LOOK_BACK = 14   # tokens searched before a bare number for "death toll" / "number of X"
 TOLL_WORDS = frozenset(["toll", "tally"])
+# "cholera cases had doubled to 1,800": a bare number after a change verb counts its subject noun.
+CHANGE_VERBS = frozenset(["rose", "risen", "climbed", "doubled", "tripled", "increased", "jumped", "grew", "grown",
+                          "reached", "surged", "soared", "swelled", "mounted", "fell", "dropped", "declined"])
+_AUXILIARIES = frozenset(["has", "have", "had", "already", "now", "since", "further", "sharply", "nearly"])
 CARRIED_CATEGORIES = frozenset(["hostages", "detained"])
 NOT_CARRIED = frozenset(["magnitude", "kilometre", "kilogram", "tonne", "megawatt"])
 
@@ -223,6 +227,19 @@ def _rate_end(tokens: list[Token], c: Candidate) -> int:
     return j
 
 
+def _changed_subject(tokens: list[Token], first: int, lo: int) -> str | None:
+    """The unit of the subject noun of "<noun> (has) risen/doubled to N", if it names one."""
+    if first - 2 < lo or tokens[first - 1].lower != "to" or tokens[first - 2].lower not in CHANGE_VERBS:
+        return None
+    k = first - 3
+    while k >= lo and tokens[k].lower in _AUXILIARIES:
+        k -= 1
+    if k < lo or tokens[k].kind != WORD:
+        return None
+    nu = noun_unit(tokens, k)
+    return nu.unit if nu.unit is not None and nu.end == k + 1 else None
+
+
 def _bare_unit(tokens: list[Token], first: int, lo: int) -> tuple[str, str | None] | None:
     """(unit, category) of a bare number from "the death toll … rose to 87" or "the number of X".
 
@@ -230,6 +247,9 @@ def _bare_unit(tokens: list[Token], first: int, lo: int) -> tuple[str, str | Non
     injured at N" → (person, injured); "the number of captives … to N" → (captive, None).
     """
     adjectives = units_lex()["adjective_category"]
+    subject = _changed_subject(tokens, first, lo)
+    if subject is not None:
+        return subject, None
     k = first - 1
     while k >= max(lo, first - LOOK_BACK):
         w = tokens[k].lower

@@ -232,3 +232,8 @@ def test_figures_hyphen_range_with_scale_and_pc() -> None:
     assert (row.value, row.value_max, row.currency) == (20_000_000, 25_000_000, "USD")
     row = one("Almost 35pc of homes lost power.")
     assert (row.value, row.unit, row.qualifier) == (35, "percent", "approximately")
+
+
+def test_figures_bare_number_after_a_change_verb_counts_its_subject() -> None:
+    rows = figures("Cholera cases had doubled to 1,800 in two weeks. Prices have risen to 40 on average.")
+    assert [(r.value, r.unit, r.text) for r in rows] == [(1800, "case", "1,800")]
