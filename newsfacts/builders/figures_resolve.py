@@ -107,7 +107,10 @@ class Resolver:
         if noun in lex["generic_nouns"]:
             return (self._recent(start, noun) or self._actor_before(start, noun, 0)
                     or self._actor_before(start, None, sentence_start, kinds=("organization",))
-                    or self._recent(start, None, prefix="org:"))
+                    or (self._recent(start, None, prefix="org:")
+                        if all(w.endswith("-based") for w in words[1:-1]) else None))
+            # "the agency", "the Britain-based monitor" point back; "the regional administration"
+            # describes a body of its own
         return self._title(words[1:], start)
 
     def _named(self, m: Mention) -> Source:

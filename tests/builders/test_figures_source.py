@@ -150,3 +150,9 @@ def test_generic_anaphor_falls_back_to_the_latest_organization_source() -> None:
             "The agency said it needed $120 million to keep operations running.")
     assert ids(text, {"World Food Programme": ("organization", None)}) == [
         "org:world-food-programme", "org:world-food-programme"]
+
+
+def test_a_described_body_is_not_an_earlier_source() -> None:
+    text = ("The Red Cross said 40 people were hurt. At least 1,500 households were left without power, "
+            "according to the regional administration.")
+    assert ids(text, {"Red Cross": ("organization", None)}) == ["org:red-cross", None]
