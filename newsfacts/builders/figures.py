@@ -172,9 +172,25 @@ def _place(tokens: list[Token], s: int, cands: list[Candidate], context: str | N
     out: list[Placed] = []
     for c in cands:
         placed = _unit_and_category(tokens, c, s, 0, len(tokens), out, context)
-        if placed is not None:
+        if placed is not None and not _speakers(tokens, placed):
             out.append(placed)
     return out
+
+
+_SPEAKING = frozenset(["said", "says", "say", "told", "tell", "tells", "added", "stated", "confirmed", "wrote"])
+
+
+def _speakers(tokens: list[Token], p: Placed) -> bool:
+    """Is the figure the people who speak ("two officials familiar with the talks said"), a source
+    rather than a quantity the article reports?"""
+    if not is_person_unit(p.unit) or p.cand.currency or p.end <= p.cand.last:
+        return False  # only a number with its own noun ("two officials") can be a speaking subject
+    for k in range(p.end, min(p.end + 8, len(tokens))):
+        if tokens[k].kind != WORD or tokens[k].lower in ("and", "or", "but"):
+            return False
+        if tokens[k].lower in _SPEAKING:
+            return True
+    return False
 
 
 def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: int,

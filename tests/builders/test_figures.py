@@ -237,3 +237,9 @@ def test_figures_hyphen_range_with_scale_and_pc() -> None:
 def test_figures_bare_number_after_a_change_verb_counts_its_subject() -> None:
     rows = figures("Cholera cases had doubled to 1,800 in two weeks. Prices have risen to 40 on average.")
     assert [(r.value, r.unit, r.text) for r in rows] == [(1800, "case", "1,800")]
+
+
+def test_figures_the_people_who_speak_are_a_source_not_a_figure() -> None:
+    rows = figures("Up to 120 hostages may be freed, two officials familiar with the talks said. "
+                   "Two witnesses told reporters that 14 people were killed.")
+    assert [(r.value, r.unit) for r in rows] == [(120, "hostage"), (14, "person")]
