@@ -41,3 +41,11 @@ def test_a_bare_name_without_its_particle_is_the_same_person() -> None:
     sisi = next(a for a in out.actors if a.actor_id == "person:abdel-fattah-el-sisi")
     assert sisi.aliases == ["Sisi"] and sisi.mentions == 2
     assert [s.speaker_id for s in out.statements] == ["person:abdel-fattah-el-sisi"]
+
+
+def test_a_building_that_is_also_an_actor_is_the_venue_not_a_party() -> None:
+    text = ("US Defense Secretary Lloyd Austin met Chinese Defense Minister Dong Jun at the Pentagon on Monday. "
+            "A Pentagon statement said the talks were candid.")
+    rows = extract(make_article(text)).meetings
+    assert [(sorted(r.participants), r.location, r.location_country) for r in rows] == [
+        (["person:dong-jun", "person:lloyd-austin"], "the Pentagon", "USA")]

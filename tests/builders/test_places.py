@@ -22,6 +22,8 @@ ISO3_CASES = [
     ("Naypyitaw", "MMR"),
     ("Texas", "USA"),
     ("the Élysée Palace", "FRA"),
+    ("the Pentagon", "USA"),
+    ("Buckingham Palace", "GBR"),
     ("the Ethiopian capital", "ETH"),
     ("the Kenyan capital", "KEN"),
     ("Qwertyville", None),
