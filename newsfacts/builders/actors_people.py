@@ -111,6 +111,50 @@ def apposition_after(ctx: Ctx, b: int) -> list[str]:
     return found
 
 
+_PLURAL_ROLES = frozenset({"officials", "ministers", "envoys", "negotiators", "spokespeople", "mediators",
+                           "counterparts", "spokesmen"})
+_TITLE_STOPS = frozenset({"for", "at", "with", "who", "which", "whose", "in", "on", "from", "since", "and"})
+
+
+def apposition_title(ctx: Ctx, b: int) -> str | None:
+    """The role of an apposition as written: ", the Palestinian foreign minister," → "foreign
+    minister"; ", Sweden's ambassador to Kenya," → "ambassador to Kenya"; ", a spokesman for the
+    ministry," → "spokesman". None when the apposition holds no role word."""
+    w, toks, body = words(), ctx.toks, ctx.body
+    if b >= len(toks) or body[toks[b - 1].end:toks[b].start].strip() != ",":
+        return None
+    start = last = -1
+    named = False  # inside a name after "of"/"to" ("ambassador to South Sudan")
+    for k in range(b, min(b + LOOKBACK, len(toks))):
+        if k > b and any(ch in body[toks[k - 1].end:toks[k].start] for ch in ",.;:—–()\n“”\""):
+            break
+        t = toks[k]
+        low = t.text.lower()
+        if start >= 0 and (low in _TITLE_STOPS or (low == "of" and k + 1 < len(toks)
+                                                    and toks[k + 1].text.lower() in ("the", "a", "an"))):
+            break
+        if start < 0:
+            if not t.possessive and (low in w.roles or (low in w.modifiers and t.text.islower())):
+                start = last = k
+            continue
+        if low in ("of", "to"):
+            named, last = True, k
+        elif low in w.roles or low in w.modifiers:
+            named, last = False, k
+        elif t.cap and named:
+            last = k
+        else:
+            break  # "mediator Khalid al-Harbi met …": a name or a verb ends the role
+    while last >= start >= 0 and toks[last].text.lower() in ("of", "to"):
+        last -= 1
+    if start < 0 or last < start:
+        return None
+    roles = [t.text.lower() for t in toks[start:last + 1] if t.text.lower() in w.roles]
+    if not roles or roles[-1] in _PLURAL_ROLES:
+        return None
+    return ctx.text(start, last + 1)
+
+
 def title_comma_before(ctx: Ctx, a: int) -> list[str]:
     """Role words of a title phrase before ", <name>" ("Washington's special envoy, Daniel Harwood")."""
     w, toks, body = words(), ctx.toks, ctx.body
@@ -153,7 +197,7 @@ def find_people(ctx: Ctx, accepted: list[Cand], headings: frozenset[int] = froze
         words_ = frozenset(title or apposition_after(ctx, b) or title_comma_before(ctx, a))
         person = people.add(Person("person|" + ctx.text(a, b), tuple(t.text for t in ctx.toks[a:b]), words_, a))
         c = _mention(ctx, a, b, person, rule)
-        c.title = ctx.text(t_start, a) if title else None
+        c.title = ctx.text(t_start, a) if title else apposition_title(ctx, b)
         out.append(c)
     return out
 

@@ -131,3 +131,12 @@ def test_actors_honorific_inside_a_name_is_a_name_part(doc_of: DocOf) -> None:
     assert (p.name, p.title, p.country) == ("Hassan Sheikh Mohamud", "President", "SOM")
     assert "person:hassan" not in rows and "person:mohamud" not in rows
     assert rows["person:tamim-bin-hamad-al-thani"].title is not None
+
+
+def test_actors_title_from_an_apposition(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "Anna Berg, Sweden's ambassador to South Sudan, attended. Peter Lund, a spokesman for the "
+                         "Danish foreign ministry, said no more. Daniel Harwood, the US mediator Khalid al-Harbi met "
+                         "last week, left.")
+    assert rows["person:anna-berg"].title == "ambassador to South Sudan"
+    assert rows["person:peter-lund"].title == "spokesman"
+    assert rows["person:daniel-harwood"].title == "mediator"
