@@ -183,7 +183,8 @@ def draft_for(ctx: SentenceContext, cue: Cue) -> list[Draft]:
     base.date = _pick_date(ctx, lo, hi, anchor)
     if _same_day(toks, own, hi) and (base.date is None or not toks[own].start <= base.date.start < toks[hi - 1].end):
         base.date, base.continuation = None, True  # "later that day": the day of the meeting before
-    if _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:
+    if subj and _split(toks, cue, lo, hi) and sum(m.kind == "person" for m in objs) >= 2:
+        # one meeting per counterpart needs someone who met them; "talks between A and B" is one
         return [_with(base, subj, [m], m.actor_id) for m in objs]
     return [_with(base, subj, objs, "")]
 

@@ -26,7 +26,8 @@ EVENTS = frozenset({"summit", "conference", "assembly", "forum", "meeting", "tal
                     "gathering", "ministerial"})
 _CHUNK_CUTS = frozenset({"in", "at", "on", "during", "by", "to", "for", "about", "over", "after", "last",
                          "this", "with", "that", "who", "which", "including", "held", "met", "hosted",
-                         "received", "said", "agreed", "discussed", "signed", "were", "was", "had", "have"})
+                         "received", "said", "agreed", "discussed", "signed", "were", "was", "had", "have",
+                         "led", "headed", "accompanied", "representing", "sent"})
 _LEADS = frozenset({"with", "by", "between", "including", "met", "and", "from"})
 _GROUP_NOUNS = frozenset({"delegation", "team", "mission", "side", "counterpart", "group"})
 

@@ -49,3 +49,13 @@ def test_a_building_that_is_also_an_actor_is_the_venue_not_a_party() -> None:
     rows = extract(make_article(text)).meetings
     assert [(sorted(r.participants), r.location, r.location_country) for r in rows] == [
         (["person:dong-jun", "person:lloyd-austin"], "the Pentagon", "USA")]
+
+
+def test_talks_between_two_people_on_the_sidelines_are_one_meeting() -> None:
+    text = ("Talks between Brazil's Foreign Minister Mauro Vieira and his Paraguayan counterpart Ruben Ramirez "
+            "Lezcano were held on the sidelines of the Mercosur summit on Monday. A Chinese trade delegation led "
+            "by Commerce Minister Wang Wentao was received by Vieira at the Planalto Palace on Tuesday.")
+    rows = extract(make_article(text)).meetings
+    assert [(sorted(r.participants), r.unnamed_participants, r.location) for r in rows] == [
+        (["person:mauro-vieira", "person:ruben-ramirez-lezcano"], [], None),
+        (["person:mauro-vieira", "person:wang-wentao"], ["A Chinese trade delegation"], "the Planalto Palace")]
