@@ -18,7 +18,7 @@ from newsfacts.builders.actors_rows import make_rows
 from newsfacts.builders.actors_tokens import tokenize
 from newsfacts.builders.lexicon import load_data
 from newsfacts.builders.mentions import ActorIndex
-from newsfacts.builders.text import Doc
+from newsfacts.builders.text import Doc, first_text_line
 from newsfacts.problems import Problem
 from newsfacts.schema.models import ActorRow
 
@@ -75,16 +75,18 @@ def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
 
 def _dateline_credit(ctx: Ctx) -> list[tuple[int, int]]:
     """The agency credit of a dateline ("KYIV, Ukraine (AP) —", "Hong Kong CNN —"): a span in
-    parentheses, or an organization of the lexicon, just before the dateline's dash."""
-    head = ctx.body[:100]
+    parentheses, or an organization of the lexicon, just before the dateline's dash. The dateline
+    opens the first line that is not a byline ("By Sana Jamal")."""
+    at = first_text_line(ctx.body, words().byline_starts)
+    head = ctx.body[at:at + 100]
     dash = min((i for i in (head.find(" —"), head.find(" –"), head.find(" - ")) if i >= 0), default=-1)
     if dash < 0 or "\n" in head[:dash]:
         return []
     open_, close = head.find("("), head.find(")")
     if 0 < open_ < close < dash and head[close + 1:dash].strip() == "":
-        return [(open_, close + 1)]
+        return [(at + open_, at + close + 1)]
     table = organizations()[0]
-    ends = [k for k, t in enumerate(ctx.toks) if t.end <= dash]
+    ends = [k for k, t in enumerate(ctx.toks) if at <= t.start and t.end <= at + dash]
     for size in (1, 2, 3):
         if len(ends) >= size and tuple(t.key for t in ctx.toks[ends[-1] - size + 1:ends[-1] + 1]) in table:
             return [(ctx.toks[ends[-1] - size + 1].start, ctx.toks[ends[-1]].end)]

@@ -32,7 +32,7 @@ from newsfacts.builders.meetings_merge import apply_join, inherit, merge, target
 from newsfacts.builders.meetings_text import word_set
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.places import find_places, place_iso3
-from newsfacts.builders.text import Doc
+from newsfacts.builders.text import Doc, first_text_line
 from newsfacts.problems import Problem
 from newsfacts.schema.models import MeetingRow
 
@@ -89,15 +89,16 @@ def _denied(ctx: SentenceContext, cue: Cue) -> bool:
 
 
 def dateline_end(body: str) -> int:
-    """End of a leading dateline ("NEW DELHI, Jan 14 — "), else 0."""
-    head = body[:80]
+    """End of a leading dateline ("NEW DELHI, Jan 14 — "), after a byline line if any, else 0."""
+    at = first_text_line(body)
+    head = body[at:at + 80]
     first = head.split(" ", 1)[0].strip(",")
     if len(first) < 2 or not first.isupper():
         return 0
     for dash in _DASHES:
         k = head.find(f" {dash} ")
         if k > 0:
-            return k + 3
+            return at + k + 3
     return 0
 
 
@@ -105,7 +106,7 @@ def dateline_place(body: str, floor: int) -> tuple[str, str] | None:
     """(place as written, ISO3) of the dateline city ("THE HAGUE, June 26 —" → The Hague, NLD)."""
     if floor == 0:
         return None
-    name = body[:floor].split(",", 1)[0].rstrip(" —–-")
+    name = body[first_text_line(body):floor].split(",", 1)[0].rstrip(" —–-")
     iso3 = place_iso3(name.title())
     return (name.title(), iso3) if iso3 else None
 

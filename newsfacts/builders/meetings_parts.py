@@ -156,7 +156,7 @@ def unnamed(toks: list[Tok], region: Region, actors: ActorIndex, skip_spans: lis
         if tok is not None and tok.low == "and" and len(chunk) == 1 and chunk[0].low not in people:
             chunk.append(tok)  # "Qatari and Egyptian mediators" is one group
             continue
-        if tok is None or tok.text in (",", ";") or tok.low == "and" or not region.holds(k):
+        if tok is None or tok.text in (",", ";", ".", "!", "?", ":") or tok.low == "and" or not region.holds(k):
             text = _chunk_text(chunk, people, actors, skip_spans)
             if text:
                 out.append(text)

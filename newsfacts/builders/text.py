@@ -143,3 +143,18 @@ def row_id(article_id: str, table: str, start: int, end: int, rule_id: str, *ext
     """Deterministic row id: article id plus a hash of table, span, rule and discriminators."""
     key = "|".join([article_id, table, str(start), str(end), rule_id, *extra])
     return f"{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def first_text_line(body: str, bylines: tuple[str, ...] = ("by ",)) -> int:
+    """Offset of the first of the body's first three lines that is not empty or a byline (a line
+    starting with one of `bylines`, lowercase): where a dateline can stand."""
+    at = 0
+    for _ in range(3):
+        end = body.find("\n", at)
+        line = body[at:] if end < 0 else body[at:end]
+        if line.strip() and not line.lstrip().lower().startswith(bylines):
+            return at
+        if end < 0:
+            break
+        at = end + 1
+    return 0

@@ -59,3 +59,12 @@ def test_talks_between_two_people_on_the_sidelines_are_one_meeting() -> None:
     assert [(sorted(r.participants), r.unnamed_participants, r.location) for r in rows] == [
         (["person:mauro-vieira", "person:ruben-ramirez-lezcano"], [], None),
         (["person:mauro-vieira", "person:wang-wentao"], ["A Chinese trade delegation"], "the Planalto Palace")]
+
+
+def test_a_dateline_after_a_byline_is_still_a_dateline() -> None:
+    text = ("By Sana Jamal\n\nISLAMABAD, Aug 30 (Test Wire) — Prime Minister Shehbaz Sharif met local officials "
+            "in Kasur on Friday and Chinese envoy Li Ming on Monday.\n")
+    out = extract(make_article(text))
+    assert "person:test-wire" not in {a.actor_id for a in out.actors}
+    assert all(r.date != dt.date(2024, 8, 30) for r in out.meetings)  # the dateline's date is no meeting date
+    assert [r.unnamed_participants for r in out.meetings][:1] == [["local officials"]]
