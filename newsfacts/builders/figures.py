@@ -183,8 +183,8 @@ _SPEAKING = frozenset(["said", "says", "say", "told", "tell", "tells", "added", 
 def _speakers(tokens: list[Token], p: Placed) -> bool:
     """Is the figure the people who speak ("two officials familiar with the talks said"), a source
     rather than a quantity the article reports?"""
-    if not is_person_unit(p.unit) or p.cand.currency or p.end <= p.cand.last:
-        return False  # only a number with its own noun ("two officials") can be a speaking subject
+    if p.cand.currency or p.end <= p.cand.last:
+        return False  # only a number with its own noun ("two officials", "two sources") can speak
     for k in range(p.end, min(p.end + 8, len(tokens))):
         if tokens[k].kind != WORD or tokens[k].lower in ("and", "or", "but"):
             return False

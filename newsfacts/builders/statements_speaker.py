@@ -210,9 +210,12 @@ def _acronym(t: Tok) -> bool:
 
 
 def _tail_ok(rest: list[Tok]) -> bool:
-    """Only parentheses, acronyms in them, or institution nouns follow a heading mention."""
+    """Only parentheses, acronyms in them, institution nouns or a closing place ("in Gaza", "in the
+    Kenyan capital") follow a heading mention."""
     depth = 0
-    for t in rest:
+    for n, t in enumerate(rest):
+        if depth == 0 and t.lower in ("in", "at") and _place_tail(rest[n + 1:]):
+            return True
         if t.text == "(":
             depth += 1
         elif t.text == ")":
@@ -220,6 +223,12 @@ def _tail_ok(rest: list[Tok]) -> bool:
         elif depth == 0 and not (t.text[0].islower() and t.lower in words("institutions")):
             return False
     return True
+
+
+def _place_tail(rest: list[Tok]) -> bool:
+    """Is `rest` a short place name ("Gaza", "the West Bank", "Nairobi")?"""
+    words_ = [t for t in rest if t.lower != "the"]
+    return 0 < len(words_) <= 3 and all(t.is_word and t.is_cap for t in words_)
 
 
 def _split_coordination(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:

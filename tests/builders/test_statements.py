@@ -376,3 +376,8 @@ def test_statements_honorific_with_period_before_an_inverted_speaker() -> None:
 def test_statements_based_description_points_at_the_last_organization() -> None:
     rows = run("The Red Crescent said 40 people were hurt. The Geneva-based charity said more aid was needed.")
     assert [r.speaker_id for r in rows] == ["org:red-crescent", "org:red-crescent"]
+
+
+def test_statements_speaker_followed_by_its_place() -> None:
+    rows = run("The Red Crescent in Gaza said 40 people were hurt. Ana Silva in Porto said she would help.")
+    assert [r.speaker_id for r in rows] == ["org:red-crescent", "person:ana-silva"]
