@@ -140,3 +140,9 @@ def test_actors_title_from_an_apposition(doc_of: DocOf) -> None:
     assert rows["person:anna-berg"].title == "ambassador to South Sudan"
     assert rows["person:peter-lund"].title == "spokesman"
     assert rows["person:daniel-harwood"].title == "mediator"
+
+
+def test_actors_policy_and_portfolio_words_stay_in_the_title(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "The European Union's foreign policy chief Josep Borrell met Youth Minister Ana Ruiz.")
+    assert rows["person:josep-borrell"].title == "foreign policy chief"
+    assert rows["person:ana-ruiz"].title == "Youth Minister"
