@@ -68,9 +68,23 @@ def parties(toks: list[Tok], region: Region, actors: ActorIndex, blocked_spans: 
             continue
         if _role_modifier(toks, ends, m) or _event_modifier(toks, ends, m) or _title_of(toks, ends, m, people_at):
             continue
+        if _group_modifier(toks, ends, m):
+            continue
         seen.add(m.actor_id)
         out.append(m)
     return out
+
+
+def _group_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
+    """Is a state the modifier of an unnamed group ("US diplomats", "US and Iranian officials")?
+    The group is an unnamed participant, like "Emirati mediators"."""
+    last = ends.get(m.end)
+    if m.kind != "state" or last is None:
+        return False
+    k = last + 1
+    if k + 1 < len(toks) and toks[k].low == "and" and gazetteer.demonym_iso3(toks[k + 1].text):
+        k += 2  # "US and Iranian diplomats"
+    return k < len(toks) and toks[k].low in word_set("people") and toks[k].low.endswith("s")
 
 
 def _role_modifier(toks: list[Tok], ends: dict[int, int], m: Mention) -> bool:
@@ -178,8 +192,9 @@ def _chunk_text(chunk: list[Tok], people: frozenset[str], actors: ActorIndex,
     if not chunk:
         return None
     start, end = chunk[0].start, chunk[-1].end
-    if actors.in_span(start, end) or any(a < end and start < b for a, b in skip_spans):
-        return None
+    named = [m for m in actors.in_span(start, end) if not (m.kind == "state" and m.start == start)]
+    if named or any(a < end and start < b for a, b in skip_spans):
+        return None  # a state may open the group ("US diplomats"); any other actor names it
     heads = [t.low for t in chunk if t.low in people]
     if not heads or not (heads[-1].endswith("s") or heads[-1] in _GROUP_NOUNS):
         return None

@@ -68,3 +68,9 @@ def test_a_dateline_after_a_byline_is_still_a_dateline() -> None:
     assert "person:test-wire" not in {a.actor_id for a in out.actors}
     assert all(r.date != dt.date(2024, 8, 30) for r in out.meetings)  # the dateline's date is no meeting date
     assert [r.unnamed_participants for r in out.meetings][:1] == [["local officials"]]
+
+
+def test_a_state_that_modifies_a_group_is_an_unnamed_party() -> None:
+    text = "Kenyan President William Ruto met US diplomats in Nairobi on Monday."
+    rows = extract(make_article(text)).meetings
+    assert [(r.participants, r.unnamed_participants) for r in rows] == [(["person:william-ruto"], ["US diplomats"])]
