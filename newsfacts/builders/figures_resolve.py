@@ -20,6 +20,10 @@ from newsfacts.builders.mentions import ActorIndex, Mention
 MAX_LOOK_BACK = 60      # actor mentions examined when resolving an anaphor
 MAX_HISTORY = 40        # earlier sources examined
 MAX_NAME = 120          # characters a name may start before a source phrase ("the X, Y and Z Agency")
+# Nouns that fit almost any organization, so "the agency" may point at the last one quoted even when
+# its name lacks the noun; "the company" or "the ministry" must find its noun in the name.
+_ANY_BODY = frozenset({"agency", "organisation", "organization", "body", "group", "monitor", "watchdog",
+                       "charity", "observatory"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ class Resolver:
             return (self._recent(start, noun) or self._actor_before(start, noun, 0)
                     or self._actor_before(start, None, sentence_start, kinds=("organization",))
                     or (self._recent(start, None, prefix="org:")
-                        if all(w.endswith("-based") for w in words[1:-1]) else None))
+                        if noun in _ANY_BODY and all(w.endswith("-based") for w in words[1:-1]) else None))
             # "the agency", "the Britain-based monitor" point back; "the regional administration"
             # describes a body of its own
         return self._title(words[1:], start)

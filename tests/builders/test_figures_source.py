@@ -156,3 +156,8 @@ def test_a_described_body_is_not_an_earlier_source() -> None:
     text = ("The Red Cross said 40 people were hurt. At least 1,500 households were left without power, "
             "according to the regional administration.")
     assert ids(text, {"Red Cross": ("organization", None)}) == ["org:red-cross", None]
+
+
+def test_a_specific_noun_needs_its_own_body() -> None:
+    text = "The Red Cross said 40 people were hurt. The company said it would cut 2,000 jobs."
+    assert ids(text, {"Red Cross": ("organization", None)}) == ["org:red-cross", None]
