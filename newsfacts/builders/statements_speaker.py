@@ -154,6 +154,8 @@ class SpeakerResolver:
         for sp in reversed(self.spoken):
             if head in sp.text.lower().split():
                 return sp
+        if head not in _ANY_BODY:
+            return None  # "the company", "the ministry": only a body whose name has the noun
         return self.speaker(orgs[0]) if orgs else None
 
     def _titled(self, pos: int, head: str, mods: list[Tok]) -> Speaker | None:
@@ -207,6 +209,11 @@ def _proper_list(body: str, toks: list[Tok], a: int, b: int, parts: list[tuple[i
 def _acronym(t: Tok) -> bool:
     """"WHO", "IT": an all-capital word is a name, not a function word."""
     return len(t.text) > 1 and t.text.isupper()
+
+
+# Head nouns that fit almost any organization: "the agency said" may be the last one named.
+_ANY_BODY = frozenset({"agency", "organisation", "organization", "body", "group", "monitor", "watchdog",
+                       "charity", "observatory", "alliance", "bloc", "union"})
 
 
 def _tail_ok(rest: list[Tok]) -> bool:

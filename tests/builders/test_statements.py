@@ -381,3 +381,9 @@ def test_statements_based_description_points_at_the_last_organization() -> None:
 def test_statements_speaker_followed_by_its_place() -> None:
     rows = run("The Red Crescent in Gaza said 40 people were hurt. Ana Silva in Porto said she would help.")
     assert [r.speaker_id for r in rows] == ["org:red-crescent", "person:ana-silva"]
+
+
+def test_statements_a_specific_noun_does_not_point_at_any_organization() -> None:
+    rows = run("The Red Crescent said 40 people were hurt. The company said it would cut jobs. "
+               "The group said it needed more ambulances.")
+    assert [r.speaker_id for r in rows] == ["org:red-crescent", None, "org:red-crescent"]
