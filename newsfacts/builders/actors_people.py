@@ -106,8 +106,8 @@ def apposition_after(ctx: Ctx, b: int) -> list[str]:
     for k in range(b, min(b + LOOKBACK, len(toks))):
         if k > b and any(ch in body[toks[k - 1].end:toks[k].start] for ch in ",.;:—–()\n“”\""):
             break
-        if toks[k].text.lower() in w.roles:
-            found.append(toks[k].text.lower())
+        if toks[k].text.lower() in w.roles and toks[k].text.lower() not in _PLURAL_ROLES:
+            found.append(toks[k].text.lower())  # ", officials said" opens a clause, not an apposition
     return found
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
 
 from newsfacts.builders import gazetteer as gz
 from newsfacts.builders.actors_context import Cues, person_context
 from newsfacts.builders.actors_find import Cand, Ctx
 from newsfacts.builders.actors_lexicons import canonical
+from newsfacts.builders.lexicon import load_data
 from newsfacts.builders.mentions import Mention
 from newsfacts.builders.text import Doc, slug
 from newsfacts.schema.models import ActorRow
@@ -144,11 +146,22 @@ def _person(cues: Cues, cands: list[Cand], known: dict[str, Attrs]) -> Attrs:
         elif attrs is not None:
             affiliation, country = attrs.name, attrs.country
     elif owner is not None:
-        country = owner
+        country = owner if explicit else (known_nationality(name) or owner)
         affiliation = gz.state_name(owner) if explicit else None
     elif not explicit:
-        country = cues.home
+        country = known_nationality(name) or cues.home
     return Attrs("person:" + slug(name), name, title, affiliation, country)
+
+
+@cache
+def _nationalities() -> dict[str, str]:
+    """slug of a widely reported person's name → ISO3 (`lexicons/people.yaml`)."""
+    return {slug(str(name)): str(iso3) for iso3, names in load_data("people.yaml").items() for name in names}
+
+
+def known_nationality(name: str) -> str | None:
+    """The nationality of a widely reported public figure ("Xi Jinping" → CHN), else None."""
+    return _nationalities().get(slug(name))
 
 
 def _row(doc: Doc, cands: list[Cand], a: Attrs) -> ActorRow:

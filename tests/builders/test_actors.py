@@ -146,3 +146,24 @@ def test_actors_policy_and_portfolio_words_stay_in_the_title(doc_of: DocOf) -> N
     rows = _rows(doc_of, "The European Union's foreign policy chief Josep Borrell met Youth Minister Ana Ruiz.")
     assert rows["person:josep-borrell"].title == "foreign policy chief"
     assert rows["person:ana-ruiz"].title == "Youth Minister"
+
+
+def test_actors_known_public_figure_gets_nationality_without_a_cue(doc_of: DocOf) -> None:
+    rows = _rows(doc_of, "WASHINGTON — President Xi Jinping would visit Washington, officials said. "
+                         "Kenyan official John Mwangi agreed.")
+    assert rows["person:xi-jinping"].country == "CHN"
+    assert rows["person:john-mwangi"].country == "KEN"   # the cue near the name, as before
+    assert "person:washington" not in rows               # ", officials said" is no apposition
+
+
+def test_people_lexicon_keys_are_states_and_names_are_unique() -> None:
+    import pycountry
+
+    from newsfacts.builders.lexicon import load_data
+    from newsfacts.builders.text import slug
+
+    seen: dict[str, str] = {}
+    for iso3, names in load_data("people.yaml").items():
+        assert pycountry.countries.get(alpha_3=iso3) is not None, iso3
+        for name in names:
+            assert seen.setdefault(slug(name), iso3) == iso3, name
