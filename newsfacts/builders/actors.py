@@ -77,7 +77,7 @@ def _dateline_credit(ctx: Ctx) -> list[tuple[int, int]]:
     """The agency credit of a dateline ("KYIV, Ukraine (AP) —", "Hong Kong CNN —"): a span in
     parentheses, or an organization of the lexicon, just before the dateline's dash. The dateline
     opens the first line that is not a byline ("By Sana Jamal")."""
-    at = first_text_line(ctx.body, words().byline_starts)
+    at = first_text_line(ctx.body)
     head = ctx.body[at:at + 100]
     dash = min((i for i in (head.find(" —"), head.find(" –"), head.find(" - ")) if i >= 0), default=-1)
     if dash < 0 or "\n" in head[:dash]:

@@ -12,6 +12,7 @@ Rules:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsfacts.builders import gazetteer as gz
 from newsfacts.builders.actors_find import Cand, Ctx
@@ -30,6 +31,11 @@ class Person:
     title_words: frozenset[str]
     last: int
     mentions: list[Cand] = field(default_factory=list)
+
+    @property
+    def bare(self) -> tuple[str, ...]:
+        """The name words as matched (`_bare`), computed once per name."""
+        return _bare_parts(self.parts)
 
 
 def _name_word(t: Token) -> bool:
@@ -95,20 +101,31 @@ def title_before(ctx: Ctx, a: int, taken_end: dict[int, Cand]) -> tuple[int, lis
     return k + 1, list(reversed(found))
 
 
+_APPOSITION_BREAKS = ",.;:—–()\n“”\""
+
+
+def _apposition(ctx: Ctx, b: int) -> range | None:
+    """Tokens of the apposition opened by a comma before token b, up to the next punctuation
+    (at most LOOKBACK tokens); None when no comma opens one."""
+    toks, body = ctx.toks, ctx.body
+    if b >= len(toks) or body[toks[b - 1].end:toks[b].start].strip() != ",":
+        return None
+    k, end = b + 1, min(b + LOOKBACK, len(toks))
+    while k < end and not any(ch in body[toks[k - 1].end:toks[k].start] for ch in _APPOSITION_BREAKS):
+        k += 1
+    return range(b, k)
+
+
 def apposition_after(ctx: Ctx, b: int) -> list[str]:
     """Role words of an apposition ", the Palestinian foreign minister" or ["age"] for ", 34,"."""
-    w, toks, body = words(), ctx.toks, ctx.body
-    if b >= len(toks) or body[toks[b - 1].end:toks[b].start].strip() != ",":
+    seg = _apposition(ctx, b)
+    if seg is None:
         return []
+    toks, roles = ctx.toks, words().roles
     if toks[b].text.isdigit() or toks[b].text == "aged":
         return ["age"]
-    found = []
-    for k in range(b, min(b + LOOKBACK, len(toks))):
-        if k > b and any(ch in body[toks[k - 1].end:toks[k].start] for ch in ",.;:—–()\n“”\""):
-            break
-        if toks[k].text.lower() in w.roles and toks[k].text.lower() not in _PLURAL_ROLES:
-            found.append(toks[k].text.lower())  # ", officials said" opens a clause, not an apposition
-    return found
+    # ", officials said" opens a clause, not an apposition
+    return [low for k in seg if (low := toks[k].text.lower()) in roles and low not in _PLURAL_ROLES]
 
 
 _PLURAL_ROLES = frozenset({"officials", "ministers", "envoys", "negotiators", "spokespeople", "mediators",
@@ -120,14 +137,13 @@ def apposition_title(ctx: Ctx, b: int) -> str | None:
     """The role of an apposition as written: ", the Palestinian foreign minister," → "foreign
     minister"; ", Sweden's ambassador to Kenya," → "ambassador to Kenya"; ", a spokesman for the
     ministry," → "spokesman". None when the apposition holds no role word."""
-    w, toks, body = words(), ctx.toks, ctx.body
-    if b >= len(toks) or body[toks[b - 1].end:toks[b].start].strip() != ",":
+    seg = _apposition(ctx, b)
+    if seg is None:
         return None
+    w, toks = words(), ctx.toks
     start = last = -1
     named = False  # inside a name after "of"/"to" ("ambassador to South Sudan")
-    for k in range(b, min(b + LOOKBACK, len(toks))):
-        if k > b and any(ch in body[toks[k - 1].end:toks[k].start] for ch in ",.;:—–()\n“”\""):
-            break
+    for k in seg:
         t = toks[k]
         low = t.text.lower()
         if start >= 0 and (low in _TITLE_STOPS or (low == "of" and k + 1 < len(toks)
@@ -202,6 +218,11 @@ def find_people(ctx: Ctx, accepted: list[Cand], headings: frozenset[int] = froze
     return out
 
 
+@lru_cache(maxsize=4096)  # bounded: names differ from article to article
+def _bare_parts(parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_bare(w) for w in parts)
+
+
 def _bare(word: str) -> str:
     """A name word for matching: lowercase, without a joined particle ("al-Burhan" → "burhan"),
     so a bare "Burhan" or "Sisi" finds "Abdel Fattah al-Burhan" and "el-Sisi"."""
@@ -231,18 +252,18 @@ class People:
             old.mentions.clear()
             old.parts = ()
         self.by_key[person.key] = person
-        for w in {_bare(x) for x in person.parts}:
+        for w in set(person.bare):
             self.by_word.setdefault(w, []).append(person)
         return person
 
     def _parts_of(self, person: Person) -> list[Person]:
         """Known people whose whole name is a strict part of this person's name."""
-        low = tuple(_bare(w) for w in person.parts)
+        low = person.bare
         out = []
         for w in set(low):
             for p in self.by_word.get(w, [])[-50:]:
                 n = len(p.parts)
-                mine = tuple(_bare(x) for x in p.parts)
+                mine = p.bare
                 if 0 < n < len(low) and p not in out and any(low[k:k + n] == mine for k in range(len(low) - n + 1)):
                     out.append(p)
         return out
@@ -251,9 +272,9 @@ class People:
         """The known person whose name contains `words_`, preferring the same title, then the most
         recently mentioned one."""
         n = len(words_)
-        low = tuple(_bare(w) for w in words_)
+        low = _bare_parts(words_)
         found = [p for p in self.by_word.get(low[0], [])[-50:] if n < len(p.parts)
-                 and any(tuple(_bare(x) for x in p.parts[k:k + n]) == low for k in range(len(p.parts) - n + 1))]
+                 and any(p.bare[k:k + n] == low for k in range(len(p.parts) - n + 1))]
         if not found:
             return None
         if title:

@@ -15,15 +15,11 @@ from functools import cache
 from typing import Any
 
 from newsfacts.builders.lexicon import load_data
-from newsfacts.builders.mentions import ActorIndex, Mention
+from newsfacts.builders.mentions import ANY_BODY_NOUNS, ActorIndex, Mention, locating
 
 MAX_LOOK_BACK = 60      # actor mentions examined when resolving an anaphor
 MAX_HISTORY = 40        # earlier sources examined
 MAX_NAME = 120          # characters a name may start before a source phrase ("the X, Y and Z Agency")
-# Nouns that fit almost any organization, so "the agency" may point at the last one quoted even when
-# its name lacks the noun; "the company" or "the ministry" must find its noun in the name.
-_ANY_BODY = frozenset({"agency", "organisation", "organization", "body", "group", "monitor", "watchdog",
-                       "charity", "observatory"})
 
 
 @dataclass(frozen=True)
@@ -86,7 +82,7 @@ class Resolver:
         if mentions:
             return Source(text, best_mention(mentions).actor_id)
         words = [w.strip(".,()") for w in low.split()]
-        if any(w[:1].isupper() and not w.endswith("-based") for w in text.split()[1:]):
+        if any(w[:1].isupper() and not locating(w) for w in text.split()[1:]):
             return Source(text, None)  # a name the actors builder did not know ("the Britain-based" describes)
         return self._anaphor(words, start, sentence_start) or Source(text, None)
 
@@ -112,7 +108,7 @@ class Resolver:
             return (self._recent(start, noun) or self._actor_before(start, noun, 0)
                     or self._actor_before(start, None, sentence_start, kinds=("organization",))
                     or (self._recent(start, None, prefix="org:")
-                        if noun in _ANY_BODY and all(w.endswith("-based") for w in words[1:-1]) else None))
+                        if noun in ANY_BODY_NOUNS and all(locating(w) for w in words[1:-1]) else None))
             # "the agency", "the Britain-based monitor" point back; "the regional administration"
             # describes a body of its own
         return self._title(words[1:], start)

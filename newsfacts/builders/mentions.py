@@ -8,6 +8,16 @@ from dataclasses import dataclass
 
 from newsfacts.schema.models import ActorRow
 
+# Head nouns that fit almost any organization: "the agency said" may mean the last body named even
+# when its name lacks the noun; "the company" or "the ministry" must find its noun in a name.
+ANY_BODY_NOUNS = frozenset({"agency", "organisation", "organization", "body", "group", "monitor", "watchdog",
+                            "charity", "observatory"})
+
+
+def locating(word: str) -> bool:
+    """Does a modifier only say where a body sits ("the Britain-based monitor")?"""
+    return word.lower().endswith("-based")
+
 
 @dataclass(frozen=True, order=True)
 class Mention:

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 from newsfacts.builders.gazetteer import demonym_iso3, state_iso3
-from newsfacts.builders.mentions import ActorIndex, Mention
+from newsfacts.builders.mentions import ANY_BODY_NOUNS, ActorIndex, Mention, locating
 from newsfacts.builders.statements_lex import words
 from newsfacts.builders.statements_tokens import Tok
 
@@ -135,7 +135,7 @@ class SpeakerResolver:
         mods = toks[a + 1:b - 1]
         if head in words("titles"):
             return self._titled(toks[a].start, head, mods)
-        if head in words("institutions") and all((t.text[0].islower() or t.lower.endswith("-based"))
+        if head in words("institutions") and all((t.text[0].islower() or locating(t.text))
                                                  and not t.possessive for t in mods):
             return self.institution(toks[a].start, head)
         return None
@@ -211,9 +211,8 @@ def _acronym(t: Tok) -> bool:
     return len(t.text) > 1 and t.text.isupper()
 
 
-# Head nouns that fit almost any organization: "the agency said" may be the last one named.
-_ANY_BODY = frozenset({"agency", "organisation", "organization", "body", "group", "monitor", "watchdog",
-                       "charity", "observatory", "alliance", "bloc", "union"})
+# Speakers may also be blocs of states: "the alliance said" may be the last one named.
+_ANY_BODY = ANY_BODY_NOUNS | {"alliance", "bloc", "union"}
 
 
 def _tail_ok(rest: list[Tok]) -> bool:

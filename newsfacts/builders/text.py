@@ -16,6 +16,9 @@ from newsfacts.articles import Article
 from newsfacts.builders.lexicon import load_data
 
 ABBREVIATIONS: frozenset[str] = frozenset(load_data("abbreviations.yaml")["words"])
+# Line openings of bylines and credits, lowercase and followed by a space ("by ", "reporting by ").
+BYLINE_STARTS: tuple[str, ...] = tuple(f"{str(m).lower()} " for m in
+                                       load_data("actor_words.yaml")["byline_markers"]["starts"])
 OPENERS = "\"'“‘«(["
 CLOSERS = "\"'”’»)]"
 ENDERS = ".!?"
@@ -145,14 +148,15 @@ def row_id(article_id: str, table: str, start: int, end: int, rule_id: str, *ext
     return f"{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
 
 
-def first_text_line(body: str, bylines: tuple[str, ...] = ("by ",)) -> int:
-    """Offset of the first of the body's first three lines that is not empty or a byline (a line
-    starting with one of `bylines`, lowercase): where a dateline can stand."""
+def first_text_line(body: str) -> int:
+    """Offset of the first of the body's first three lines that is neither empty nor a byline
+    ("By Sana Jamal", "Reporting by …": the byline markers of `actor_words.yaml`): where a dateline
+    can stand."""
     at = 0
     for _ in range(3):
         end = body.find("\n", at)
         line = body[at:] if end < 0 else body[at:end]
-        if line.strip() and not line.lstrip().lower().startswith(bylines):
+        if line.strip() and not line.lstrip().lower().startswith(BYLINE_STARTS):
             return at
         if end < 0:
             break
