@@ -1,6 +1,6 @@
 """`newsfacts` command line: a thin shell over the public API that renders reports.
 
-Exit codes: 0 success, 1 validation failures or rejected articles, 2 usage errors.
+Exit codes: 0 success, 1 validation failures, rejected articles or dropped rows, 2 usage errors.
 """
 
 from __future__ import annotations
@@ -101,10 +101,17 @@ def build(
                                progress=lambda done, total: bar.update(task, completed=done, total=total))
     except (UsageError, NewsfactsError, FileNotFoundError, ModuleNotFoundError) as e:
         raise usage_error(str(e)) from None
-    render_problems([p for p in result.report.problems if p.severity == "error" or not quiet])
+    from newsfacts.isolate import DROP_CODES
+
+    render_problems([p for p in result.report.problems if p.severity == "error" or p.code in DROP_CODES or not quiet])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         err.print(f"{result.inputs} input(s): {len(result.built)} built, {len(result.rejected)} rejected; {counts}")
+        gone = result.dropped
+        rows = sum(gone["rows"].values())
+        if rows or gone["tables"] or gone["references"]:
+            err.print(f"[yellow]dropped from built articles: {rows} row(s), {gone['tables']} table(s) of a "
+                      f"failed builder, {gone['references']} reference(s) to dropped actors[/yellow]")
         err.print(f"release written to {result.out}" if result.written
                   else "[red]no release written (see the errors above)[/red]")
     raise typer.Exit(0 if result.ok else 1)

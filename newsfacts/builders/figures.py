@@ -35,7 +35,7 @@ from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.numbers import WORD, Token, number_words, scales, tokenize
 from newsfacts.builders.text import Doc, row_id
 from newsfacts.problems import Problem
-from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
+from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier, make_row
 
 MAX_CARRY = 12   # earlier figures of a sentence a bare number may take its unit from
 LOOK_BACK = 14   # tokens searched before a bare number for "death toll" / "number of X"
@@ -95,7 +95,8 @@ def _row(doc: Doc, tokens: list[Token], p: Placed, src: Source | None) -> Figure
     """The figures-table row of a placed candidate."""
     c = p.cand
     cs, ce = tokens[c.first].start, tokens[p.end - 1].end
-    return FigureRow(
+    return make_row(
+        FigureRow,
         figure_id=row_id(doc.article.article_id, "figures", cs, ce, c.rule, repr(c.value)),
         article_id=doc.article.article_id, value=c.value, value_max=c.value_max,
         qualifier=cast(Qualifier, c.qualifier), unit=p.unit, category=cast(FigureCategory, p.category),
