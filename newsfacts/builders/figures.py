@@ -204,8 +204,8 @@ def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: i
             category = cue_category(tokens, c.first, end, lo, hi) or "people"
         return Placed(c, s, c.unit, category, end)
     nu = noun_unit(tokens, c.last)
-    if nu.unit is None and c.value == 1 and c.last < len(tokens):  # "one person"
-        nu = NounUnit(singular(tokens[c.last].text), c.last + 1, (tokens[c.last].text,))
+    if nu.unit is None and c.value == 1 and c.last < len(tokens) and len(singular(tokens[c.last].text)) > 1:
+        nu = NounUnit(singular(tokens[c.last].text), c.last + 1, (tokens[c.last].text,))  # "one person", not "1 S"
     if nu.unit is not None:
         return Placed(c, s, nu.unit, _category(tokens, c, nu, lo, hi, context), nu.end)
     end = max(nu.end, c.last)
