@@ -122,30 +122,31 @@ def extract(
     file: Annotated[Path, typer.Argument(help="One article file (.md, .txt or .jsonl).")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", help="table or json.")] = ExtractFormat.table,
 ) -> None:
-    """Print the rows the rules find in one article, without writing anything."""
+    """Print the rows one article gives in a release (checked like a build), nothing written."""
     from newsfacts.articles import Rejected, read_file
-    from newsfacts.builders import extract as run_extract
+    from newsfacts.isolate import DROP_CODES, Isolated, release_rows
+    from newsfacts.schema.columns import to_json_row
 
     if not file.is_file():
         raise usage_error(f"not a file: {file}")
-    results = []
+    results: list[Isolated] = []
     failed = False
     for loaded in read_file(file, file.name):
         if isinstance(loaded, Rejected):
             render_problems(list(loaded.problems))
             failed = True
             continue
-        results.append(run_extract(loaded))
+        results.append(release_rows(loaded))
+    tables = [{name: [to_json_row(r) for r in rows] for name, rows in res.tables.items()} for res in results]
     if fmt is ExtractFormat.json:
-        payload = [{name: [r.model_dump(mode="json") for r in rows] for name, rows in res.tables().items()}
-                   for res in results]
-        out.print_json(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
+        out.print_json(json.dumps(tables[0] if len(tables) == 1 else tables, ensure_ascii=False))
     else:
-        for res in results:
-            for name, rows in res.tables().items():
-                _print_rows(name, [r.model_dump(mode="json") for r in rows])
+        for one in tables:
+            for name, rows in one.items():
+                _print_rows(name, rows)
     for res in results:
-        render_problems(res.problems)
+        render_problems(res.warnings + res.errors)
+        failed = failed or res.rejected or any(p.code in DROP_CODES for p in res.warnings)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -24,6 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsfacts.articles import Article
+from newsfacts.builders import extract
 from newsfacts.problems import Problem, problem
 from newsfacts.schema.models import PRIMARY_KEYS
 from newsfacts.validators import validate_tables
@@ -48,6 +50,16 @@ class Isolated:
     def rejected(self) -> bool:
         """True when errors remain and the article cannot go into the release."""
         return bool(self.errors)
+
+
+def release_rows(article: Article) -> Isolated:
+    """The rows a release would hold for one article: extracted, checked and isolated; the
+    builders' own problems come first among the warnings."""
+    found = extract(article)
+    tables = {name: [r.model_dump() for r in rows] for name, rows in found.tables().items()}
+    out = isolate(tables, article.body, article.file or article.source_path)
+    out.warnings = found.problems + out.warnings
+    return out
 
 
 def row_key(table: str, row: Mapping[str, Any]) -> str:
@@ -169,4 +181,4 @@ def _unlink(tables: Tables, gone: set[str], file: str) -> list[Problem]:
     return warnings
 
 
-__all__ = ["DROP_CODES", "Isolated", "isolate", "row_key"]
+__all__ = ["DROP_CODES", "Isolated", "isolate", "release_rows", "row_key"]
