@@ -255,3 +255,11 @@ def test_issue20_lone_letter_is_not_a_unit(text: str, count: int) -> None:
 
 def test_issue20_one_before_a_word_still_counts_it() -> None:
     assert (one("Only 1 ox was found.").unit, one("The ministry said 1 person was found.").unit) == ("ox", "person")
+
+
+@pytest.mark.parametrize("number", ["9" * 400, "1" + ",000" * 110, "9" * 300 + " billion billion",
+                                    "$" + "9" * 400 + "bn"])
+def test_issue20_number_beyond_a_float_is_no_figure(number: str) -> None:
+    # 10**309 and more is inf as a float, a value the figures model refuses
+    assert figures(f"The ministry said {number} people were killed.") == []
+    assert [(r.value, r.value_max) for r in figures(f"Between 1 and {number} people died.")] == []
