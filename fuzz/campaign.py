@@ -130,9 +130,11 @@ def seed_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.iterdir()):
         return
-    for seed in sorted(SEEDS.glob("*.md")):
-        text = seed.read_text(encoding="utf-8")
+    for seed in sorted(SEEDS.iterdir()):
         shutil.copyfile(seed, folder / seed.name)
+        if seed.suffix != ".md":
+            continue
+        text = seed.read_text(encoding="utf-8")
         head, body = split_front_matter(text)
         for n, para in enumerate(p for p in body.splitlines() if p.strip()):
             (folder / f"{seed.stem}-p{n:02d}.md").write_text(head + para.strip() + "\n", encoding="utf-8")

@@ -97,6 +97,7 @@ name_words = st.sampled_from(["Wang", "Yi", "Amal", "Haddad", "al-Thani", "O'Bri
 names = st.lists(name_words, min_size=1, max_size=4).map(" ".join)
 numbers = st.one_of(
     st.integers(-10**6, 10**25).map(str),
+    st.integers(10**300, 10**330).map(str),  # beyond what a float holds
     st.integers(0, 10**12).map(lambda n: f"{n:,}"),
     st.floats(allow_nan=False, allow_infinity=False, width=32).map(lambda f: f"{f:g}"),
     st.sampled_from(["one", "two", "a dozen", "two dozen", "a million", "½", "2½", "1e308", "-0", "1.5bn", "3m",
