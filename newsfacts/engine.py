@@ -123,23 +123,22 @@ def process_batch(refs: Sequence[InputRef], max_bytes: int = DEFAULT_MAX_BYTES,
             result.rejected.append((ref.source_path, [reason]))
             continue
         rows = extract(loaded)
-        result.problems.extend(p for p in rows.problems if p.code != "article-missing-date")
+        own = [p for p in rows.problems if p.code != "article-missing-date"]
         tables: dict[str, list[dict[str, Any]]] = {}
         for name, items in rows.tables().items():
             if len(items) > max_rows:
-                result.problems.append(problem("too-many-rows", article=ref.rel, table=name,
-                                               detail=str(len(items)), limit=max_rows))
+                own.append(problem("too-many-rows", article=ref.rel, table=name, detail=str(len(items)),
+                                   limit=max_rows))
                 items = items[:max_rows]
             tables[name] = [r.model_dump() for r in items]
-        done.append(_Extracted(ref, loaded, tables))
+        done.append(_Extracted(ref, loaded, tables, own))
     found = validate_tables(_merged(done), {d.article.article_id: d.article.body for d in done},
                             {d.article.article_id: d.file for d in done})
-    if any(p.severity == "error" for p in found):
-        done = _isolate_batch(done, found, result)
-    else:
-        result.problems.extend(found)
+    checked = _isolate_batch(done, found, result) if any(p.severity == "error" for p in found) else found
     for d in done:
         result.built.append(d.ref.source_path)
+        result.problems.extend(d.problems)
+    result.problems.extend(checked)
     result.tables = {name: sort_rows(name, rows) for name, rows in _merged(done).items()}
     return result
 
@@ -151,6 +150,7 @@ class _Extracted:
     ref: InputRef
     article: Article
     tables: dict[str, list[dict[str, Any]]]
+    problems: list[Problem]
 
     @property
     def file(self) -> str:
@@ -163,13 +163,15 @@ def _merged(done: Sequence[_Extracted]) -> dict[str, list[dict[str, Any]]]:
     return {t: [row for d in done for row in d.tables.get(t, ())] for t in TABLES}
 
 
-def _isolate_batch(done: list[_Extracted], found: Sequence[Problem], result: BatchResult) -> list[_Extracted]:
-    """Isolate the articles the batch's errors point at; returns the articles that stay built."""
+def _isolate_batch(done: list[_Extracted], found: Sequence[Problem], result: BatchResult) -> list[Problem]:
+    """Isolate the articles the batch's errors point at: rejected ones leave `done` (into
+    `result.rejected`); returns the problems of the articles that stay."""
     owner = {(t, row_key(t, r)): d.article.article_id for d in done for t, rows in d.tables.items() for r in rows}
     files = Counter(d.file for d in done)  # the lines of a JSONL file share one file name
     by_file = {d.file: d.article.article_id for d in done if files[d.file] == 1}
     mine: dict[str, list[Problem]] = {d.article.article_id: [] for d in done}
     unplaced = False
+    kept: list[Problem] = []
     for p in found:
         aid = owner.get((p.table or "", p.row_key or "")) or by_file.get(p.article or "")
         if aid is not None:
@@ -177,23 +179,21 @@ def _isolate_batch(done: list[_Extracted], found: Sequence[Problem], result: Bat
         elif p.severity == "error":
             unplaced = True
         else:
-            result.problems.append(p)
-    kept: list[_Extracted] = []
-    for d in done:
+            kept.append(p)
+    for d in list(done):
         own = mine[d.article.article_id]
         if not unplaced and not any(p.severity == "error" for p in own):
-            result.problems.extend(own)
-            kept.append(d)
+            kept += own
             continue
         out = isolate(d.tables, d.article.body, d.file, None if unplaced else own)
-        result.problems.extend(p for p in own if p.severity != "error")
-        told = [replace(p, line=p.line or d.article.line) for p in out.warnings + out.errors]
+        told = [p for p in own if p.severity != "error"]
+        told += [replace(p, line=p.line or d.article.line) for p in out.warnings + out.errors]
         if out.rejected:
-            result.rejected.append((d.ref.source_path, told))
+            result.rejected.append((d.ref.source_path, d.problems + told))
+            done.remove(d)
             continue
-        result.problems.extend(told)
+        kept += told
         d.tables = out.tables
-        kept.append(d)
     return kept
 
 

@@ -40,18 +40,12 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     manifest: dict[str, Any] | None = None
+    dropped: dict[str, Any] = field(default_factory=lambda: count_drops(()))  # from built articles
 
     @property
     def written(self) -> bool:
         """True when a release folder was written."""
         return self.manifest is not None
-
-    @property
-    def dropped(self) -> dict[str, Any]:
-        """What the build dropped from built articles: rows per table (`row-invalid`,
-        `meeting-too-few-parties`), tables lost to a builder that raised (`builder-failed`) and
-        references to dropped actors removed (`reference-nulled`)."""
-        return dropped(self.report.problems)
 
     @property
     def ok(self) -> bool:
@@ -69,14 +63,18 @@ class BuildResult:
                 "problems": [p.to_dict() for p in self.report.problems]}
 
 
-def dropped(problems: Sequence[Problem]) -> dict[str, Any]:
-    """Counts of the drops among `problems`: rows per table, lost tables, removed references."""
-    rows = dict.fromkeys((t for t in TABLES if t != "articles"), 0)
+def count_drops(problems: Sequence[Problem], into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Drops from built articles among `problems`, added to `into`: rows per table (`row-invalid`,
+    `meeting-too-few-parties`), tables of a builder that raised (`builder-failed`) and references
+    to dropped actors removed (`reference-nulled`)."""
+    out: dict[str, Any] = into if into is not None else {"rows": {t: 0 for t in TABLES if t != "articles"},
+                                                         "tables": 0, "references": 0}
     for p in problems:
-        if p.code in ("row-invalid", "meeting-too-few-parties") and p.table in rows:
-            rows[p.table] += 1
-    return {"rows": rows, "tables": sum(p.code == "builder-failed" for p in problems),
-            "references": sum(p.code == "reference-nulled" for p in problems)}
+        if p.code in ("row-invalid", "meeting-too-few-parties") and p.table in out["rows"]:
+            out["rows"][p.table] += 1
+        out["tables"] += p.code == "builder-failed"
+        out["references"] += p.code == "reference-nulled"
+    return out
 
 
 def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = None, *,
@@ -93,7 +91,7 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
     depend on the number of workers or the engine. Articles that cannot be read are rejected and
     listed in the report; a row that fails a check is dropped, and an article whose rows still
     fail is rejected alone (`newsfacts.isolate`): the release is written for the rest, and the
-    report counts the drops (`BuildResult.dropped`; `ok` is False).
+    report counts the drops from built articles (`BuildResult.dropped`; `ok` is False).
     `progress(done, total)` is called after each batch. With `previous` (an earlier release folder)
     the manifest records that release's version, the sha256 of its manifest and the rows added,
     removed and changed per table. Besides the tables, the release holds `README.md` (the dataset
@@ -126,6 +124,7 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
                 stream.write(batch.tables)
                 result.built.extend(batch.built)
                 result.report.extend(batch.problems)
+                count_drops(batch.problems, result.dropped)
                 for source_path, problems in batch.rejected:
                     _reject(result, source_path, problems)
                 for name, rows in batch.tables.items():

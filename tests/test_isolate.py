@@ -143,6 +143,7 @@ def test_issue20_cross_table_failure_rejects_the_article_alone(corpus: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     def dangling(r: ArticleRows) -> None:
         r.statements = [r.statements[0].model_copy(update={"speaker_id": "person:nobody"})]
+        r.figures = [r.figures[0].model_copy(update={"unit": ""})]
 
     breaking(monkeypatch, dangling)
     code, report, out = run(corpus)
@@ -151,6 +152,9 @@ def test_issue20_cross_table_failure_rejects_the_article_alone(corpus: Path,
         ("talks.md", ["fk-actor-missing"])]
     assert [a["source_path"] for a in rows(out, "articles")] == ["other.md"]
     assert report["written"] is True
+    # the figure dropped on the way is reported, but not counted as a drop from a built article
+    assert [p["code"] for p in report["problems"]] == ["row-invalid", "fk-actor-missing"]
+    assert report["dropped"]["rows"]["figures"] == 0
 
 
 def test_issue20_validate_shows_drops_as_errors(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
