@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,9 +16,12 @@ from rich.table import Table
 
 from newsfacts.errors import UsageError
 from newsfacts.problems import Problem
-from newsfacts.schema.check import MODELS, diff_versions
-from newsfacts.schema.check import check as run_check
-from newsfacts.schema.diff import Change
+
+if TYPE_CHECKING:
+    from newsfacts.schema.diff import Change
+
+# `newsfacts.schema.check.MODELS`, spelled here so that the CLI starts without importing the models.
+MODELS = "models"
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
@@ -33,6 +36,7 @@ def check(root: RootOpt = Path("schema"), as_json: JsonOpt = False) -> None:
     Also checks every published version against its predecessor and the CHANGELOG entries.
     """
     from newsfacts.cli import usage_error
+    from newsfacts.schema.check import check as run_check
 
     if not root.is_dir():
         raise usage_error(f"no schema folder at {root}; run from a project checkout or pass --root")
@@ -55,6 +59,7 @@ def diff(
 ) -> None:
     """Show the changes from schema version OLD to NEW, each with the version bump it needs."""
     from newsfacts.cli import usage_error
+    from newsfacts.schema.check import diff_versions
 
     try:
         result = diff_versions(old, new, root)
