@@ -34,9 +34,9 @@ def test_importing_the_cli_loads_no_heavy_module(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("command", "exit_code"), [
-    (["--help"], 0), (["validate", "--help"], 0),
+    (["--help"], 0), (["validate", "--help"], 0), (["rules", "--format", "json"], 0),
     (["validate", str(ROOT / "tests/validate/articles/french.md"), "--no-corpus"], 1)],
-    ids=["help", "validate-help", "validate-rejected"])
+    ids=["help", "validate-help", "rules", "validate-rejected"])
 def test_commands_that_need_no_tables_load_no_heavy_module(tmp_path: Path, command: list[str],
                                                            exit_code: int) -> None:
     assert heavy(modules_after(["-m", "newsfacts.cli", *command], tmp_path, exit_code)) == []
