@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsfacts.cli_analytics import NoVerifyOpt, ReleaseArg
+from newsfacts.cli_formats import TableFormat, TableFormatOpt
 from newsfacts.errors import NewsfactsError, UsageError
 from newsfacts.views import ROW_KEYS
 
@@ -37,13 +38,6 @@ class RowsFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
-
-
-class TextFormat(StrEnum):
-    """Output formats of `rules` and `explain`."""
-
-    table = "table"
-    json = "json"
 
 
 def print_json(data: object) -> None:
@@ -166,7 +160,7 @@ def print_tables(tables: Mapping[str, list[dict[str, Any]]], wanted: Sequence[st
 def rules(
     prefix: Annotated[str | None, typer.Argument(
         help="Only rule ids starting with this (a table name, or a whole id).", show_default=False)] = None,
-    fmt: Annotated[TextFormat, typer.Option("--format", help="table or json.")] = TextFormat.table,
+    fmt: TableFormatOpt = TableFormat.table,
 ) -> None:
     """The rule catalogue: every rule id of the builders with what it does and an example.
 
@@ -181,7 +175,7 @@ def rules(
         raise usage_error(str(e)) from None
     if not found:
         raise usage_error(f"no rule id starts with {prefix!r}")
-    if fmt is TextFormat.json:
+    if fmt is TableFormat.json:
         print_json([r.to_dict() for r in found])
         return
     table = ""
@@ -202,7 +196,7 @@ def explain(
     corpus: Annotated[Path | None, typer.Option(
         "--corpus", metavar="DIR", help="The folder the release was built from: show the row's sentence "
         "with the evidence marked (the release holds no article text).", show_default=False)] = None,
-    fmt: Annotated[TextFormat, typer.Option("--format", help="table or json.")] = TextFormat.table,
+    fmt: TableFormatOpt = TableFormat.table,
     no_verify: NoVerifyOpt = False,
 ) -> None:
     """Why a row is in a release: its article, fields (names instead of ids), rule and linked rows."""
@@ -213,7 +207,7 @@ def explain(
         result = run_explain(release, row_id, corpus, verify=not no_verify)
     except NewsfactsError as e:
         raise fail(e) from None
-    if fmt is TextFormat.json:
+    if fmt is TableFormat.json:
         print_json(result.to_dict())
     else:
         print_explanation(result)
