@@ -13,7 +13,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import newsfacts.cli_analytics as cli_analytics
 import newsfacts.cli_validate as cli_validate
@@ -78,6 +77,8 @@ def build(
     quiet: QuietOpt = False,
 ) -> None:
     """Build a release: read articles, extract the tables, validate them, write Parquet files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from newsfacts.pipeline import build as run_build
 
     paths = inputs or [Path("seeds")]
