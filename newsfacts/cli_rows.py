@@ -153,6 +153,9 @@ def print_tables(tables: Mapping[str, list[dict[str, Any]]], wanted: Sequence[st
         cols = pick_columns(table, stored[table], wanted)
         if not cols:
             continue
+        if not rows:
+            out.print(f"{table} (0): none", style="dim", highlight=False)
+            continue
         cells = [[cell(table, c, row, names) for c in cols] for row in rows]
         out.print(rows_table(f"{table} ({len(rows)})", cols, cells))
 

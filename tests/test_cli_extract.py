@@ -78,3 +78,15 @@ def test_extract_json_keeps_every_column_and_jsonl_every_row(article: Path) -> N
     assert [{k: v for k, v in line.items() if k != "table"} for line in lines] == [
         row for rows in tables.values() for row in rows]
     assert [line["table"] for line in lines] == [t for t, rows in tables.items() for _ in rows]
+
+
+def test_extract_jsonl_input_prints_each_article(tmp_path: Path) -> None:
+    path = tmp_path / "two.jsonl"
+    path.write_text('{"title": "Talks", "published_at": "2024-03-19", "text": "Peru and Chile held talks in Lima '
+                    'on Tuesday."}\n{"title": "Floods", "published_at": "2024-03-19", "text": "At least 14 people '
+                    'were killed in the flooding."}\n', encoding="utf-8")
+    output = run(str(path), "--table", "meetings", "--table", "figures")
+    assert "Talks" in output and "Floods" in output and output.index("Talks") < output.index("Floods")
+    assert "figures (0): none" in output and "meetings (0): none" in output and "Lima (PER)" in output
+    both = json.loads(run(str(path), "--format", "json", "--table", "figures"))
+    assert [len(article["figures"]) for article in both] == [0, 1] and all(list(a) == ["figures"] for a in both)

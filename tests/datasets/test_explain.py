@@ -9,10 +9,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from newsfacts.articles import Article, read_inputs
 from newsfacts.cli import app
 from newsfacts.errors import UsageError
 from newsfacts.explain import explain
 from newsfacts.rules import describe
+from newsfacts.schema.columns import columns
+from newsfacts.schema.models import TABLES
 from tests.datasets.conftest import rewrite_table, table_rows
 
 runner = CliRunner()
@@ -110,3 +113,13 @@ def test_cli_explain_errors(release: Path, tmp_path: Path) -> None:
     tampered = runner.invoke(app, ["explain", str(release), row["meeting_id"]])
     assert tampered.exit_code == 1 and "checksum-mismatch" in tampered.output
     assert runner.invoke(app, ["explain", str(release), row["meeting_id"], "--no-verify"]).exit_code == 0
+
+
+def test_the_release_holds_no_article_body(built_release: Path) -> None:
+    bodies = [a.body for a in read_inputs([corpus_of(built_release)]) if isinstance(a, Article)]
+    assert len(bodies) == 3
+    for table in TABLES:
+        assert "body" not in columns(table)
+        for row in table_rows(built_release, table):
+            for value in row.values():
+                assert not isinstance(value, str) or all(len(value) < len(b) and b not in value for b in bodies)
