@@ -5,7 +5,6 @@ Exit codes: 0 success, 1 validation failures, rejected articles or dropped rows,
 
 from __future__ import annotations
 
-import json
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -14,14 +13,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 import newsfacts.cli_analytics as cli_analytics
 import newsfacts.cli_validate as cli_validate
-from newsfacts import cli_release, cli_schema
+from newsfacts import cli_release, cli_rows, cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
-from newsfacts.problems import Problem
+from newsfacts.problems import DROP_CODES, Problem
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Turn news articles into a validated, versioned Parquet dataset.")
@@ -40,13 +37,6 @@ class BuildEngine(StrEnum):
 
     local = "local"
     dask = "dask"
-
-
-class ExtractFormat(StrEnum):
-    """Output formats of `extract`."""
-
-    table = "table"
-    json = "json"
 
 
 def usage_error(message: str) -> typer.Exit:
@@ -87,6 +77,8 @@ def build(
     quiet: QuietOpt = False,
 ) -> None:
     """Build a release: read articles, extract the tables, validate them, write Parquet files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from newsfacts.pipeline import build as run_build
 
     paths = inputs or [Path("seeds")]
@@ -101,8 +93,6 @@ def build(
                                progress=lambda done, total: bar.update(task, completed=done, total=total))
     except (UsageError, NewsfactsError, FileNotFoundError, ModuleNotFoundError) as e:
         raise usage_error(str(e)) from None
-    from newsfacts.isolate import DROP_CODES
-
     render_problems([p for p in result.report.problems if p.severity == "error" or p.code in DROP_CODES or not quiet])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
@@ -117,57 +107,6 @@ def build(
     raise typer.Exit(0 if result.ok else 1)
 
 
-@app.command()
-def extract(
-    file: Annotated[Path, typer.Argument(help="One article file (.md, .txt or .jsonl).")],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", help="table or json.")] = ExtractFormat.table,
-) -> None:
-    """Print the rows one article gives in a release (checked like a build), nothing written."""
-    from newsfacts.articles import Rejected, read_file
-    from newsfacts.isolate import DROP_CODES, Isolated, release_rows
-    from newsfacts.schema.columns import to_json_row
-
-    if not file.is_file():
-        raise usage_error(f"not a file: {file}")
-    results: list[Isolated] = []
-    failed = False
-    for loaded in read_file(file, file.name):
-        if isinstance(loaded, Rejected):
-            render_problems(list(loaded.problems))
-            failed = True
-            continue
-        results.append(release_rows(loaded))
-    tables = [{name: [to_json_row(r) for r in rows] for name, rows in res.tables.items()} for res in results]
-    if fmt is ExtractFormat.json:
-        out.print_json(json.dumps(tables[0] if len(tables) == 1 else tables, ensure_ascii=False))
-    else:
-        for one in tables:
-            for name, rows in one.items():
-                _print_rows(name, rows)
-    for res in results:
-        render_problems(res.warnings + res.errors)
-        failed = failed or res.rejected or any(p.code in DROP_CODES for p in res.warnings)
-    raise typer.Exit(1 if failed else 0)
-
-
-def _print_rows(name: str, rows: list[dict[str, object]]) -> None:
-    """Render one table's rows with rich (long cells shortened)."""
-    table = Table(title=f"{name} ({len(rows)})", title_justify="left", show_lines=False)
-    hidden = {"article_id", "sentence_index", "rule_id"}
-    cols = [c for c in (rows[0] if rows else {}) if c not in hidden]
-    for c in cols:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*[_cell(r[c]) for c in cols])
-    out.print(table)
-
-
-def _cell(value: object) -> str:
-    """A cell as short text."""
-    text = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
 @schema_app.command("export")
 def schema_export(
     root: Annotated[Path, typer.Option("--root", help="Folder of published schemas.")] = Path("schema"),
@@ -180,6 +119,9 @@ def schema_export(
 
 
 # Commands defined in their own modules register here, one line each.
+app.command("extract")(cli_rows.extract)
+app.command("rules")(cli_rows.rules)
+app.command("explain")(cli_rows.explain)
 app.command("validate")(cli_validate.validate)
 app.command("verify")(cli_release.verify)
 app.command("diff")(cli_release.diff)

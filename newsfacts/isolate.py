@@ -33,7 +33,6 @@ from newsfacts.validators import validate_tables
 Tables = dict[str, list[dict[str, Any]]]
 ROW_CODES = frozenset({"schema-row", "schema-column", "span-outside-body", "span-evidence-mismatch",
                        "duplicate-key"})
-DROP_CODES = frozenset({"builder-failed", "row-invalid", "reference-nulled", "meeting-too-few-parties"})
 EVIDENCE = {"actors": "name", "statements": "quote", "figures": "text"}
 REFERENCE_COLUMNS = {"statements": "speaker_id", "figures": "source_id"}
 
@@ -181,4 +180,4 @@ def _unlink(tables: Tables, gone: set[str], file: str) -> list[Problem]:
     return warnings
 
 
-__all__ = ["DROP_CODES", "Isolated", "isolate", "release_rows", "row_key"]
+__all__ = ["Isolated", "isolate", "release_rows", "row_key"]

@@ -126,6 +126,9 @@ _CODES: tuple[Code, ...] = (
          "reached problem limit: {limit}; later checks were skipped"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
+DROP_CODES = frozenset({"builder-failed", "row-invalid", "reference-nulled", "meeting-too-few-parties"})
+"""What a build drops from an article it keeps (a table, a row, a reference): warnings of a build,
+errors of `newsfacts validate`."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 from newsfacts.articles import DEFAULT_MAX_BYTES, SUFFIXES, Article, Rejected, iter_files, read_file
 from newsfacts.errors import InputNotFoundError, UsageError
-from newsfacts.problems import Problem
+from newsfacts.problems import DROP_CODES, Problem
 from newsfacts.validators.checks import (
     CorpusIndex,
     Fingerprint,
@@ -292,8 +292,6 @@ def _build(batch: Sequence[_Accepted], max_bytes: int, max_rows: int) -> None:
 
 def _as_error(p: Problem) -> Problem:
     """What the release drops to save the rest (a row, a table, a reference) fails the article here."""
-    from newsfacts.isolate import DROP_CODES
-
     return replace(p, severity="error") if p.code in DROP_CODES else p
 
 
