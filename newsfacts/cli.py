@@ -1,6 +1,6 @@
 """`newsfacts` command line: a thin shell over the public API that renders reports.
 
-Exit codes: 0 success, 1 validation failures or rejected articles, 2 usage errors.
+Exit codes: 0 success, 1 validation failures, rejected articles or dropped rows, 2 usage errors.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import newsfacts.cli_analytics as cli_analytics
 import newsfacts.cli_validate as cli_validate
 from newsfacts import cli_release, cli_rows, cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
-from newsfacts.problems import Problem
+from newsfacts.problems import DROP_CODES, Problem
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Turn news articles into a validated, versioned Parquet dataset.")
@@ -93,10 +93,15 @@ def build(
                                progress=lambda done, total: bar.update(task, completed=done, total=total))
     except (UsageError, NewsfactsError, FileNotFoundError, ModuleNotFoundError) as e:
         raise usage_error(str(e)) from None
-    render_problems([p for p in result.report.problems if p.severity == "error" or not quiet])
+    render_problems([p for p in result.report.problems if p.severity == "error" or p.code in DROP_CODES or not quiet])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in result.counts.items())
         err.print(f"{result.inputs} input(s): {len(result.built)} built, {len(result.rejected)} rejected; {counts}")
+        gone = result.dropped
+        rows = sum(gone["rows"].values())
+        if rows or gone["tables"] or gone["references"]:
+            err.print(f"[yellow]dropped from built articles: {rows} row(s), {gone['tables']} table(s) of a "
+                      f"failed builder, {gone['references']} reference(s) to dropped actors[/yellow]")
         err.print(f"release written to {result.out}" if result.written
                   else "[red]no release written (see the errors above)[/red]")
     raise typer.Exit(0 if result.ok else 1)

@@ -86,16 +86,18 @@ def extract(
     tables: Annotated[list[str] | None, typer.Option(
         "--table", "-t", help="Only this table (repeat for more).", show_default=False)] = None,
 ) -> None:
-    """Print the rows the rules find in one article, without writing anything.
+    """Print the rows one article gives a release (checked like a build), without writing anything.
 
     The table format shows per table the columns a reader needs, actor ids as names, wrapped to the
     terminal's width; JSON and JSONL keep every stored column.
     """
     from newsfacts.articles import Rejected, read_file
-    from newsfacts.builders import extract as run_extract
     from newsfacts.cli import render_problems, usage_error
     from newsfacts.datasets.load import select_tables
+    from newsfacts.isolate import Isolated, release_rows
+    from newsfacts.problems import DROP_CODES
     from newsfacts.schema.columns import columns as stored_columns
+    from newsfacts.schema.columns import to_json_row
     from newsfacts.views import check_columns
 
     wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
@@ -109,15 +111,16 @@ def extract(
         raise usage_error(str(e)) from None
     if not file.is_file():
         raise usage_error(f"not a file: {file}")
-    results, failed = [], False
+    results: list[Isolated] = []
+    failed = False
     for loaded in read_file(file, file.name):
         if isinstance(loaded, Rejected):
             render_problems(list(loaded.problems))
             failed = True
             continue
-        results.append(run_extract(loaded))
-    found = [{t: [_ordered(stored_columns(t), r.model_dump(mode="json")) for r in rows]
-              for t, rows in res.tables().items()} for res in results]
+        results.append(release_rows(loaded))
+    found = [{t: [_ordered(stored_columns(t), to_json_row(r)) for r in rows]
+              for t, rows in res.tables.items()} for res in results]
     if fmt is RowsFormat.json:
         chosen = [{t: rows for t, rows in tables_of.items() if t in names} for tables_of in found]
         print_json(chosen[0] if len(chosen) == 1 else chosen)
@@ -129,8 +132,9 @@ def extract(
     else:
         for tables_of in found:
             print_tables(tables_of, wanted, {t: stored_columns(t) for t in names}, many=len(found) > 1)
-    for res in results:
-        render_problems(res.problems)
+    for res in results:  # what a release would drop is shown, and fails the command as it fails a build
+        render_problems(res.warnings + res.errors)
+        failed = failed or res.rejected or any(p.code in DROP_CODES for p in res.warnings)
     raise typer.Exit(1 if failed else 0)
 
 

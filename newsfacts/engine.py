@@ -11,16 +11,17 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from newsfacts.articles import DEFAULT_MAX_BYTES, Article, Loaded, Rejected, read_file, read_jsonl_line
 from newsfacts.builders import extract
 from newsfacts.datasets.writer import sort_rows
+from newsfacts.isolate import isolate, row_key
 from newsfacts.problems import Problem, problem
 from newsfacts.schema.models import TABLES
 from newsfacts.validators import validate_tables
@@ -108,10 +109,13 @@ def batches(refs: Sequence[InputRef], size: int = DEFAULT_BATCH) -> list[list[In
 
 def process_batch(refs: Sequence[InputRef], max_bytes: int = DEFAULT_MAX_BYTES,
                   max_rows: int = DEFAULT_MAX_ROWS) -> BatchResult:
-    """Extract and validate a batch; rows come back sorted by primary key within each table."""
+    """Extract and validate a batch; rows come back sorted by primary key within each table.
+
+    Rows that fail a check are dropped and an article whose rows still fail is rejected alone
+    (`newsfacts.isolate`); a builder that raised has cost its own table of that article only.
+    """
     result = BatchResult(tables={t: [] for t in TABLES})
-    bodies: dict[str, str] = {}
-    where: dict[str, str] = {}
+    done: list[_Extracted] = []
     for ref in refs:
         loaded = load_ref(ref, max_bytes)
         if not isinstance(loaded, Article) or loaded.article_id != ref.article_id:
@@ -119,23 +123,78 @@ def process_batch(refs: Sequence[InputRef], max_bytes: int = DEFAULT_MAX_BYTES,
             result.rejected.append((ref.source_path, [reason]))
             continue
         rows = extract(loaded)
-        failed = [p for p in rows.problems if p.code == "builder-failed"]
-        if failed:
-            result.rejected.append((ref.source_path, failed))
-            continue
-        result.problems.extend(p for p in rows.problems if p.code != "article-missing-date")
+        own = [p for p in rows.problems if p.code != "article-missing-date"]
+        tables: dict[str, list[dict[str, Any]]] = {}
         for name, items in rows.tables().items():
             if len(items) > max_rows:
-                result.problems.append(problem("too-many-rows", article=ref.rel, table=name,
-                                               detail=str(len(items)), limit=max_rows))
+                own.append(problem("too-many-rows", article=ref.rel, table=name, detail=str(len(items)),
+                                   limit=max_rows))
                 items = items[:max_rows]
-            result.tables[name].extend(r.model_dump() for r in items)
-        bodies[loaded.article_id] = loaded.body
-        where[loaded.article_id] = loaded.file or loaded.source_path
-        result.built.append(ref.source_path)
-    result.problems.extend(validate_tables(result.tables, bodies, where))
-    result.tables = {name: sort_rows(name, rows) for name, rows in result.tables.items()}
+            tables[name] = [r.model_dump() for r in items]
+        done.append(_Extracted(ref, loaded, tables, own))
+    found = validate_tables(_merged(done), {d.article.article_id: d.article.body for d in done},
+                            {d.article.article_id: d.file for d in done})
+    checked = _isolate_batch(done, found, result) if any(p.severity == "error" for p in found) else found
+    for d in done:
+        result.built.append(d.ref.source_path)
+        result.problems.extend(d.problems)
+    result.problems.extend(checked)
+    result.tables = {name: sort_rows(name, rows) for name, rows in _merged(done).items()}
     return result
+
+
+@dataclass
+class _Extracted:
+    """One article's rows between extraction and the release."""
+
+    ref: InputRef
+    article: Article
+    tables: dict[str, list[dict[str, Any]]]
+    problems: list[Problem]
+
+    @property
+    def file(self) -> str:
+        """The name problems of this article carry."""
+        return self.article.file or self.article.source_path
+
+
+def _merged(done: Sequence[_Extracted]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every article, table by table."""
+    return {t: [row for d in done for row in d.tables.get(t, ())] for t in TABLES}
+
+
+def _isolate_batch(done: list[_Extracted], found: Sequence[Problem], result: BatchResult) -> list[Problem]:
+    """Isolate the articles the batch's errors point at: rejected ones leave `done` (into
+    `result.rejected`); returns the problems of the articles that stay."""
+    owner = {(t, row_key(t, r)): d.article.article_id for d in done for t, rows in d.tables.items() for r in rows}
+    files = Counter(d.file for d in done)  # the lines of a JSONL file share one file name
+    by_file = {d.file: d.article.article_id for d in done if files[d.file] == 1}
+    mine: dict[str, list[Problem]] = {d.article.article_id: [] for d in done}
+    unplaced = False
+    kept: list[Problem] = []
+    for p in found:
+        aid = owner.get((p.table or "", p.row_key or "")) or by_file.get(p.article or "")
+        if aid is not None:
+            mine[aid].append(p)
+        elif p.severity == "error":
+            unplaced = True
+        else:
+            kept.append(p)
+    for d in list(done):
+        own = mine[d.article.article_id]
+        if not unplaced and not any(p.severity == "error" for p in own):
+            kept += own
+            continue
+        out = isolate(d.tables, d.article.body, d.file, None if unplaced else own)
+        told = [p for p in own if p.severity != "error"]
+        told += [replace(p, line=p.line or d.article.line) for p in out.warnings + out.errors]
+        if out.rejected:
+            result.rejected.append((d.ref.source_path, d.problems + told))
+            done.remove(d)
+            continue
+        kept += told
+        d.tables = out.tables
+    return kept
 
 
 def run_batches(work: Sequence[Sequence[InputRef]], *, workers: int = 1, engine: Engine = "local",

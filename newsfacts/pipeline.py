@@ -4,45 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from newsfacts import __version__
-from newsfacts.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_inputs
-from newsfacts.builders import ArticleRows, extract
+from newsfacts.articles import DEFAULT_MAX_BYTES
 from newsfacts.datasets.diff import Previous
 from newsfacts.datasets.stream import ReleaseStream
 from newsfacts.datasets.writer import check_target, staging, write_documents
 from newsfacts.engine import DEFAULT_BATCH, DEFAULT_MAX_ROWS, Engine, batches, run_batches, scan
 from newsfacts.errors import UsageError
-from newsfacts.problems import CODES, Problem, Report, problem
+from newsfacts.problems import Problem, Report, problem
 from newsfacts.schema.export import schema_hash
+from newsfacts.schema.models import TABLES
 from newsfacts.schema.version import SCHEMA_VERSION
-from newsfacts.validators import validate_tables
 
 DEFAULT_RELEASE_VERSION = "0.1.0"
 MANIFEST_FORMAT = "2"
 SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$")
 Tables = dict[str, list[dict[str, Any]]]
-INPUT_CODES = frozenset(c.code for c in CODES.values() if c.category == "input")
-
-
-@dataclass
-class ArticleOutcome:
-    """What became of one input: built (with its rows) or rejected (with problems)."""
-
-    source_path: str
-    article_id: str | None
-    rows: ArticleRows | None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def built(self) -> bool:
-        """True when the article's rows go into the release."""
-        return self.rows is not None
 
 
 @dataclass
@@ -57,7 +40,7 @@ class BuildResult:
     counts: dict[str, int] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     manifest: dict[str, Any] | None = None
-    validation_failed: bool = False
+    dropped: dict[str, Any] = field(default_factory=lambda: count_drops(()))  # from built articles
 
     @property
     def written(self) -> bool:
@@ -66,46 +49,32 @@ class BuildResult:
 
     @property
     def ok(self) -> bool:
-        """True when every article was built and every check passed."""
-        return self.written and not self.rejected and self.report.ok
+        """True when every article was built whole and every check passed."""
+        gone = self.dropped
+        return (self.written and not self.rejected and self.report.ok
+                and not (any(gone["rows"].values()) or gone["tables"] or gone["references"]))
 
     def to_dict(self) -> dict[str, Any]:
         """The build report (`report.json`): stable keys, relative paths only."""
         return {"release_version": self.release_version, "inputs": self.inputs,
                 "built": len(self.built), "rejected": self.rejected,
                 "accounted": len(self.built) + len(self.rejected) == self.inputs,
-                "counts": self.counts, "written": self.written,
+                "counts": self.counts, "dropped": self.dropped, "written": self.written,
                 "problems": [p.to_dict() for p in self.report.problems]}
 
 
-def process(article: Article | Rejected, seen: dict[str, str]) -> ArticleOutcome:
-    """Extract and validate one loaded input; `seen` maps article ids already built to their path."""
-    if isinstance(article, Rejected):
-        return ArticleOutcome(article.source_path, None, None, list(article.problems))
-    if article.article_id in seen:
-        dup = problem("article-duplicate", article=article.file, line=article.line,
-                      detail=f"{article.article_id}, first read from {seen[article.article_id]}")
-        return ArticleOutcome(article.source_path, article.article_id, None, [dup])
-    rows = extract(article)
-    failed = [p for p in rows.problems if p.code == "builder-failed"]
-    if failed:
-        return ArticleOutcome(article.source_path, article.article_id, None, rows.problems)
-    tables = {name: [r.model_dump() for r in items] for name, items in rows.tables().items()}
-    where = {article.article_id: article.file or article.source_path}
-    found = validate_tables(tables, {article.article_id: article.body}, where)
-    seen[article.article_id] = article.source_path
-    return ArticleOutcome(article.source_path, article.article_id, rows, rows.problems + found)
-
-
-def iter_outcomes(inputs: Sequence[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[ArticleOutcome]:
-    """Outcomes of every input article in deterministic order."""
-    seen: dict[str, str] = {}
-    for loaded in read_inputs(inputs, max_bytes):
-        yield process(loaded, seen)
-
-
-class _ValidationFailed(Exception):
-    """Raised inside the staging block so that nothing of a failed release is kept."""
+def count_drops(problems: Sequence[Problem], into: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Drops from built articles among `problems`, added to `into`: rows per table (`row-invalid`,
+    `meeting-too-few-parties`), tables of a builder that raised (`builder-failed`) and references
+    to dropped actors removed (`reference-nulled`)."""
+    out: dict[str, Any] = into if into is not None else {"rows": {t: 0 for t in TABLES if t != "articles"},
+                                                         "tables": 0, "references": 0}
+    for p in problems:
+        if p.code in ("row-invalid", "meeting-too-few-parties") and p.table in out["rows"]:
+            out["rows"][p.table] += 1
+        out["tables"] += p.code == "builder-failed"
+        out["references"] += p.code == "reference-nulled"
+    return out
 
 
 def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = None, *,
@@ -120,7 +89,9 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
     hashed, nothing kept), then processed in batches in article_id order by `workers` processes
     (or a Dask cluster with `engine="dask"`) and streamed into the Parquet files; the bytes do not
     depend on the number of workers or the engine. Articles that cannot be read are rejected and
-    listed in the report; a failed validation check stops the release (nothing is written).
+    listed in the report; a row that fails a check is dropped, and an article whose rows still
+    fail is rejected alone (`newsfacts.isolate`): the release is written for the rest, and the
+    report counts the drops from built articles (`BuildResult.dropped`; `ok` is False).
     `progress(done, total)` is called after each batch. With `previous` (an earlier release folder)
     the manifest records that release's version, the sha256 of its manifest and the rows added,
     removed and changed per table. Besides the tables, the release holds `README.md` (the dataset
@@ -153,6 +124,7 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
                 stream.write(batch.tables)
                 result.built.extend(batch.built)
                 result.report.extend(batch.problems)
+                count_drops(batch.problems, result.dropped)
                 for source_path, problems in batch.rejected:
                     _reject(result, source_path, problems)
                 for name, rows in batch.tables.items():
@@ -162,15 +134,10 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
                     progress(done, result.inputs)
             files = stream.close()
             result.counts = {name: info["rows"] for name, info in files.items()}
-            if any(p.severity == "error" for p in result.report.problems if p.code not in INPUT_CODES):
-                result.validation_failed = True
-                raise _ValidationFailed
             result.manifest = manifest(result, files)
             if prior is not None:
                 result.manifest["previous"] = prior.record(folder)
             write_documents(folder, result.manifest, result.to_dict())
-    except _ValidationFailed:
-        result.manifest = None
     except OSError as e:  # unwritable folder, disk full: nothing is left behind by staging()
         result.manifest = None
         result.report.extend([problem("release-write", path=str(target),
@@ -234,6 +201,7 @@ def manifest(result: BuildResult, files: dict[str, dict[str, Any]]) -> dict[str,
         "package_version": __version__,
         "rules_hash": rules_hash(),
         "inputs": {"articles": result.inputs, "built": len(result.built),
-                   "rejected": len(result.rejected), "digest": inputs_digest(result.built, result.rejected)},
+                   "rejected": len(result.rejected), "digest": inputs_digest(result.built, result.rejected),
+                   "dropped": result.dropped},
         "tables": files,
     }

@@ -85,12 +85,20 @@ _CODES: tuple[Code, ...] = (
     Code("duplicate-key", "Duplicate primary key", "data", "error", "primary key {detail} occurs twice"),
     Code("too-many-rows", "Too many rows", "data", "warning",
          "{detail} rows, over the per-article limit of {limit}; the rest were dropped"),
-    Code("builder-failed", "Builder failed", "data", "error", "builder {detail} raised an exception"),
+    # data: what the build drops to keep one rule's bug from costing more than its rows (issue 20)
+    Code("builder-failed", "Builder failed", "data", "warning",
+         "builder {detail} raised an exception; this article has no {table} rows"),
+    Code("row-invalid", "Invalid row dropped", "data", "warning",
+         "row of rule {rule} dropped: {detail}"),
     # integrity: references between tables
     Code("fk-article-missing", "Article missing", "integrity", "error",
          "article_id {detail} is not in articles"),
     Code("fk-actor-missing", "Actor missing", "integrity", "error",
          "actor {detail} is not an actor of the same article"),
+    Code("reference-nulled", "Reference to a dropped actor removed", "integrity", "warning",
+         "{field} {detail} removed: that actor row was dropped (the text is kept)"),
+    Code("meeting-too-few-parties", "Meeting dropped with its party", "integrity", "warning",
+         "meeting dropped: {found} party left after actor {detail} was dropped"),
     # release
     Code("release-exists", "Release exists", "release", "error",
          "{path} exists and is not empty; use --overwrite"),
@@ -118,6 +126,9 @@ _CODES: tuple[Code, ...] = (
          "reached problem limit: {limit}; later checks were skipped"),
 )
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
+DROP_CODES = frozenset({"builder-failed", "row-invalid", "reference-nulled", "meeting-too-few-parties"})
+"""What a build drops from an article it keeps (a table, a row, a reference): warnings of a build,
+errors of `newsfacts validate`."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,7 @@ class Problem:
     field: str | None = None
     line: int | None = None
     evidence: str | None = None
+    rule_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict with stable keys (for JSON reports)."""
@@ -146,13 +158,14 @@ class Problem:
 
 def problem(code: str, *, article: str | None = None, table: str | None = None,
             row_key: str | None = None, field: str | None = None, line: int | None = None,
-            evidence: str | None = None, severity: Severity | None = None, **values: Any) -> Problem:
+            evidence: str | None = None, rule_id: str | None = None, severity: Severity | None = None,
+            **values: Any) -> Problem:
     """Make a `Problem` from the code table, rendering its message template with `values`."""
     spec = CODES[code]
-    params = {"field": field, "detail": "", **values}
+    params = {"field": field, "table": table, "rule": rule_id, "detail": "", **values}
     message = spec.template.format(**params)
     return Problem(code=code, severity=severity or spec.severity, message=message, article=article,
-                   table=table, row_key=row_key, field=field, line=line, evidence=evidence)
+                   table=table, row_key=row_key, field=field, line=line, evidence=evidence, rule_id=rule_id)
 
 
 @dataclass

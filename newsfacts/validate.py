@@ -20,7 +20,7 @@ from typing import Any
 
 from newsfacts.articles import DEFAULT_MAX_BYTES, SUFFIXES, Article, Rejected, iter_files, read_file
 from newsfacts.errors import InputNotFoundError, UsageError
-from newsfacts.problems import Problem
+from newsfacts.problems import DROP_CODES, Problem
 from newsfacts.validators.checks import (
     CorpusIndex,
     Fingerprint,
@@ -281,12 +281,18 @@ def _build(batch: Sequence[_Accepted], max_bytes: int, max_rows: int) -> None:
             key = "/".join(str(row.get(k)) for k in PRIMARY_KEYS[table])
             keys[(table, key)] = (row["article_id"], row.get("char_start"))
     for source_path, problems in out.rejected:
-        by_source[source_path].result.problems += problems
+        for p in problems:
+            _attach(_as_error(p), [by_source[source_path]], keys, by_id)
     built = {a.article.article_id for a in batch} - {by_source[s].article.article_id for s, _ in out.rejected}
     for p in out.problems:
-        _attach(p, batch, keys, by_id)
+        _attach(_as_error(p), batch, keys, by_id)
     for aid in sorted(built):
         _finish(by_id[aid], rows[aid], keys, by_id)
+
+
+def _as_error(p: Problem) -> Problem:
+    """What the release drops to save the rest (a row, a table, a reference) fails the article here."""
+    return replace(p, severity="error") if p.code in DROP_CODES else p
 
 
 def _attach(p: Problem, batch: Sequence[_Accepted], keys: dict[tuple[str, str], tuple[str, int | None]],
@@ -299,6 +305,9 @@ def _attach(p: Problem, batch: Sequence[_Accepted], keys: dict[tuple[str, str], 
         return
     owner = next((a for a in batch if a.result.file == p.article and (p.line is None or a.article.line == p.line)),
                  batch[0])
+    if p.line is None and p.evidence and p.table:  # a dropped row: placed by its evidence text
+        start = owner.article.body.find(p.evidence)
+        p = replace(p, line=_row_line(owner, start) if start >= 0 else None)
     owner.result.problems.append(p)
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
@@ -83,3 +84,24 @@ def test_render_problems_prints_brackets_literally() -> None:
         cli.render_problems([p])
     text = cap.get()
     assert "a[bold].md" in text and "[actors x-1]" in text and "[red]not markup[/red]" in text
+
+
+def test_issue20_cli_extract_shows_what_a_release_would_drop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfacts.isolate as isolate
+
+    real = isolate.extract
+
+    def empty_unit(article):  # type: ignore[no-untyped-def]
+        rows = real(article)
+        rows.figures = [f.model_copy(update={"unit": ""}) for f in rows.figures]
+        return rows
+
+    path = tmp_path / "one.md"
+    path.write_text(GOOD.replace("Qatar hosted talks", "Qatar hosted talks with 40 diplomats"))
+    clean = runner.invoke(app, ["extract", str(path), "--format", "json"])
+    assert clean.exit_code == 0 and len(json.loads(clean.stdout)["figures"]) == 1
+    monkeypatch.setattr(isolate, "extract", empty_unit)
+    result = runner.invoke(app, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["figures"] == []
+    assert "row-invalid" in result.stderr

@@ -17,7 +17,7 @@ from newsfacts.builders.actors_lexicons import canonical
 from newsfacts.builders.lexicon import load_data
 from newsfacts.builders.mentions import Mention
 from newsfacts.builders.text import Doc, slug
-from newsfacts.schema.models import ActorRow
+from newsfacts.schema.models import ActorRow, make_row
 
 HONORIFICS_ONLY = frozenset({"Mr", "Mrs", "Ms", "Dr", "Miss", "Prof", "Sir", "Dame"})
 INTERNATIONAL = ("international", "world", "global", "united nations", "un ", "u.n.", "european",
@@ -169,7 +169,7 @@ def _row(doc: Doc, cands: list[Cand], a: Attrs) -> ActorRow:
     first = cands[0]
     aliases = {_clean(c.text) for c in cands} | {c.bare for c in cands if c.bare}
     aliases.discard(a.name)
-    return ActorRow(article_id=doc.article.article_id, actor_id=a.actor_id, name=a.name,
+    return make_row(ActorRow, article_id=doc.article.article_id, actor_id=a.actor_id, name=a.name,
                     kind=first.kind,  # type: ignore[arg-type]
                     title=a.title, affiliation=a.affiliation, country=a.country,
                     aliases=sorted(aliases), mentions=len(cands),

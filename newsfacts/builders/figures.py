@@ -35,7 +35,7 @@ from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.numbers import WORD, Token, number_words, scales, tokenize
 from newsfacts.builders.text import Doc, row_id
 from newsfacts.problems import Problem
-from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
+from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier, make_row
 
 MAX_CARRY = 12   # earlier figures of a sentence a bare number may take its unit from
 LOOK_BACK = 14   # tokens searched before a bare number for "death toll" / "number of X"
@@ -95,7 +95,8 @@ def _row(doc: Doc, tokens: list[Token], p: Placed, src: Source | None) -> Figure
     """The figures-table row of a placed candidate."""
     c = p.cand
     cs, ce = tokens[c.first].start, tokens[p.end - 1].end
-    return FigureRow(
+    return make_row(
+        FigureRow,
         figure_id=row_id(doc.article.article_id, "figures", cs, ce, c.rule, repr(c.value)),
         article_id=doc.article.article_id, value=c.value, value_max=c.value_max,
         qualifier=cast(Qualifier, c.qualifier), unit=p.unit, category=cast(FigureCategory, p.category),
@@ -203,8 +204,8 @@ def _unit_and_category(tokens: list[Token], c: Candidate, s: int, lo: int, hi: i
             category = cue_category(tokens, c.first, end, lo, hi) or "people"
         return Placed(c, s, c.unit, category, end)
     nu = noun_unit(tokens, c.last)
-    if nu.unit is None and c.value == 1 and c.last < len(tokens):  # "one person"
-        nu = NounUnit(singular(tokens[c.last].text), c.last + 1, (tokens[c.last].text,))
+    if nu.unit is None and c.value == 1 and c.last < len(tokens) and len(singular(tokens[c.last].text)) > 1:
+        nu = NounUnit(singular(tokens[c.last].text), c.last + 1, (tokens[c.last].text,))  # "one person", not "1 S"
     if nu.unit is not None:
         return Placed(c, s, nu.unit, _category(tokens, c, nu, lo, hi, context), nu.end)
     end = max(nu.end, c.last)

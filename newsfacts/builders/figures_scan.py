@@ -7,6 +7,7 @@ dates, times, years, decades, ages, durations, ordinals, identifiers, names, vag
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -291,6 +292,8 @@ def _candidate(tokens: list[Token], num: Number, at_start: bool,
     start, qualifier = _qualifier(tokens, first)
     value_max, j2, factor = _range_end(tokens, num, j, qualifier, states)
     value = num.value * factor
+    if not math.isfinite(value) or (value_max is not None and not math.isfinite(value_max)):
+        return None  # more digits than a float holds: no figure
     if value_max is not None and _after_scale_word(tokens, j2) in figures_lex()["time_units"]:
         return None  # "10 to 14 days": a duration
     if value_max is not None:

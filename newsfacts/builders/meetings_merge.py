@@ -21,7 +21,7 @@ from newsfacts.builders.meetings_draft import Draft, SentenceContext, speaker_be
 from newsfacts.builders.meetings_parts import Region, parties, pronoun_subject
 from newsfacts.builders.meetings_text import left_bound, negated, right_bound, skip_relatives
 from newsfacts.builders.text import Doc, row_id
-from newsfacts.schema.models import MeetingRow
+from newsfacts.schema.models import MeetingRow, make_row
 
 WINDOW = 3
 
@@ -145,7 +145,8 @@ def to_rows(doc: Doc, drafts: list[Draft], fallback_country: str | None) -> list
         mid = row_id(doc.article.article_id, "meetings", d.start, d.end, d.rule, d.counterpart, ",".join(parts))
         if mid in rows:
             continue
-        rows[mid] = MeetingRow(
+        rows[mid] = make_row(
+            MeetingRow,
             meeting_id=mid, article_id=doc.article.article_id, participants=parts,
             unnamed_participants=list(dict.fromkeys(d.unnamed)), mode=d.mode,  # type: ignore[arg-type]
             location=d.location, location_country=country, date=date,

@@ -46,8 +46,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from newsfacts.builders.mentions import ActorIndex
 from newsfacts.builders.quotes import Quote, find_quotes
 from newsfacts.builders.statements_cues import find_cues
@@ -59,7 +57,7 @@ from newsfacts.builders.statements_tokens import Tok, mark_quoted, tokenize
 from newsfacts.builders.statements_via import according_to, has_figure, is_data, is_document
 from newsfacts.builders.text import Doc, row_id
 from newsfacts.problems import Problem
-from newsfacts.schema.models import StatementKind, StatementRow
+from newsfacts.schema.models import StatementKind, StatementRow, make_row
 
 JOIN = " … "
 SPOKEN = 30
@@ -218,13 +216,10 @@ def _rows(doc: Doc, ctx: UnitContext, g: Group, quotes: list[Quote]) -> list[Sta
         if not sp.text.strip():
             continue
         sid = row_id(doc.article.article_id, "statements", start, end, g.rule, sp.actor_id or "", sp.text, str(n))
-        try:
-            out.append(StatementRow(
-                statement_id=sid, article_id=doc.article.article_id, speaker_id=sp.actor_id,
-                speaker_text=sp.text, quote=text, kind=kind, cue=g.cue, via=via or None,
-                sentence_index=doc.sentence_index(start), char_start=start, char_end=end, rule_id=g.rule))
-        except ValidationError:  # a row the schema refuses is dropped, never raised
-            continue
+        out.append(make_row(
+            StatementRow, statement_id=sid, article_id=doc.article.article_id, speaker_id=sp.actor_id,
+            speaker_text=sp.text, quote=text, kind=kind, cue=g.cue, via=via or None,
+            sentence_index=doc.sentence_index(start), char_start=start, char_end=end, rule_id=g.rule))
     return out
 
 

@@ -135,7 +135,25 @@ def source_section(manifest: Mapping[str, Any]) -> list[str]:
             f"reason). Their paths relative to the corpus root are in `articles.source_path`; the "
             f"digest of the input list is `{inputs.get('digest')}`. `article_id` is the first 16 hex "
             "characters of the sha256 of the normalized body, so the same article has the same id in "
-            "every release.", ""]
+            "every release.", "", *dropped_lines(inputs.get("dropped"))]
+
+
+def dropped_lines(gone: Mapping[str, Any] | None) -> list[str]:
+    """What the build dropped from built articles, or that it dropped nothing."""
+    if not gone:
+        return []
+    rows = gone.get("rows", {})
+    total = sum(rows.values())
+    per_table = ", ".join(f"{n} {t}" for t, n in rows.items() if n)
+    if not (total or gone.get("tables") or gone.get("references")):
+        return ["Nothing was dropped from the built articles: every row the rules produced passed the "
+                "checks.", ""]
+    return [f"Dropped from built articles because they failed a check: {total} rows"
+            + (f" ({per_table})" if per_table else "") + f"; {gone.get('tables', 0)} tables of an article "
+            f"whose builder failed; {gone.get('references', 0)} references to dropped actors removed "
+            "(`speaker_id`/`source_id` set to null, the text kept). `report.json` lists each with its "
+            "table, rule id, evidence text and reason (`row-invalid`, `meeting-too-few-parties`, "
+            "`builder-failed`, `reference-nulled`).", ""]
 
 
 def card(manifest: Mapping[str, Any]) -> str:

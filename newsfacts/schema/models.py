@@ -8,9 +8,10 @@ from these classes.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, ParamSpec, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 ActorKind = Literal["person", "organization", "state"]
 MeetingMode = Literal["in_person", "phone", "video", "unknown"]
@@ -133,6 +134,20 @@ class FigureRow(Provenance):
     source_text: str | None = Field(description="Who the figure is attributed to, as written.")
     source_id: str | None = Field(description="actor_id of the source when it is an actor.")
     text: str = Field(min_length=1, description="The figure phrase as written (\"more than 1,200 people\").")
+
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=Row)
+
+
+def make_row(model: Callable[P, R], /, *args: P.args, **values: P.kwargs) -> R:
+    """`model(**values)` (type-checked like it); when the values break the model, the row
+    unvalidated (`model_construct`), so that the build's validators drop this one row
+    (`row-invalid`) rather than the builder losing its whole table to the exception."""
+    try:
+        return model(*args, **values)
+    except ValidationError:
+        return cast(R, cast(type[Row], model).model_construct(**cast(dict[str, Any], values)))
 
 
 TABLES: dict[str, type[Row]] = {

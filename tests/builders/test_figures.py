@@ -243,3 +243,23 @@ def test_figures_the_people_who_speak_are_a_source_not_a_figure() -> None:
     rows = figures("Up to 120 hostages may be freed, two officials familiar with the talks said. "
                    "Two witnesses told reporters that 14 people were killed.")
     assert [(r.value, r.unit) for r in rows] == [(120, "hostage"), (14, "person")]
+
+
+@pytest.mark.parametrize(("text", "count"), [("The ministry said 1 S was found.", 0), ("One X died.", 0),
+                                           ("Up from 1 to 1 to 963 S.", 2)])
+def test_issue20_lone_letter_is_not_a_unit(text: str, count: int) -> None:
+    # "1 S" gave a figure with an empty unit (the singular of "S"), which failed its model
+    rows = figures(text)
+    assert len(rows) == count and all(len(r.unit) > 1 for r in rows), [(r.text, r.unit) for r in rows]
+
+
+def test_issue20_one_before_a_word_still_counts_it() -> None:
+    assert (one("Only 1 ox was found.").unit, one("The ministry said 1 person was found.").unit) == ("ox", "person")
+
+
+@pytest.mark.parametrize("number", ["9" * 400, "1" + ",000" * 110, "9" * 300 + " billion billion",
+                                    "$" + "9" * 400 + "bn"])
+def test_issue20_number_beyond_a_float_is_no_figure(number: str) -> None:
+    # 10**309 and more is inf as a float, a value the figures model refuses
+    assert figures(f"The ministry said {number} people were killed.") == []
+    assert [(r.value, r.value_max) for r in figures(f"Between 1 and {number} people died.")] == []

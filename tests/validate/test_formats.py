@@ -34,7 +34,7 @@ def test_formats_json_has_stable_documented_keys() -> None:
     first = data["articles"][0]
     assert list(first) == ["file", "line", "article_id", "status", "counts", "expectations", "problems"]
     assert list(first["problems"][0]) == ["code", "severity", "message", "article", "table", "row_key", "field",
-                                          "line", "evidence"]
+                                          "line", "evidence", "rule_id"]
     assert [a["status"] for a in data["articles"]] == ["pass", "fail"]
 
 

@@ -116,22 +116,36 @@ def test_validate_table_problems_come_from_the_release_validators(monkeypatch: p
         first, second = rows.figures[0], rows.figures[1]
         rows.figures = [first.model_copy(update={"category": "bogus"}),
                         second.model_copy(update={"char_end": second.char_end + 1}), *rows.figures[2:]]
-        rows.statements = [rows.statements[0].model_copy(update={"speaker_id": "person:nobody"}),
-                           *rows.statements[1:]]
         return rows
 
     monkeypatch.setattr(engine, "extract", broken)
     result = validate([ARTICLES / "good.md"], corpus=None)
     item = result.articles[0]
     assert not item.ok
-    found = {(p.code, p.table, p.field) for p in item.problems}
-    assert ("schema-row", "figures", "category") in found
-    assert ("span-evidence-mismatch", "figures", "text") in found
-    assert ("fk-actor-missing", "statements", "speaker_id") in found
-    assert any(code == "schema-column" and table == "figures" for code, table, _ in found)
-    lines = {p.code: p.line for p in item.problems if p.table in ("figures", "statements")}
-    assert (lines["schema-row"], lines["span-evidence-mismatch"], lines["fk-actor-missing"]) == (12, 12, 8)
+    # the release would drop the two bad figures and keep the article; here each drop is an error
+    found = {(p.code, p.severity, p.table, p.field): p for p in item.problems}
+    assert found["row-invalid", "error", "figures", "category"].line == 12
+    assert found["row-invalid", "error", "figures", "text"].line == 12
+    assert all(p.rule_id and p.evidence for p in item.problems if p.code == "row-invalid")
     assert "expect-missing-row" in [p.code for p in item.problems]  # good.expect.yaml pins that figure
+
+
+def test_validate_cross_table_failure_rejects_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsfacts.engine as engine
+
+    real = engine.extract
+
+    def dangling(article):  # type: ignore[no-untyped-def]
+        rows = real(article)
+        rows.statements = [rows.statements[0].model_copy(update={"speaker_id": "person:nobody"}),
+                           *rows.statements[1:]]
+        return rows
+
+    monkeypatch.setattr(engine, "extract", dangling)
+    item = validate([ARTICLES / "good.md"], corpus=None).articles[0]
+    assert [(p.code, p.severity, p.table, p.field, p.line) for p in item.problems] == [
+        ("fk-actor-missing", "error", "statements", "speaker_id", 8)]
+    assert item.counts == {}
 
 
 def test_validate_usage_errors(tmp_path: Path) -> None:
