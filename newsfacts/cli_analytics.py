@@ -54,7 +54,8 @@ def fail(e: Exception) -> typer.Exit:
 def query(
     release: ReleaseArg,
     sql: Annotated[str, typer.Argument(help="One SQL statement (DuckDB dialect); the tables articles, actors, "
-                                            "meetings, statements and figures are views by name.")],
+                                            "meetings, statements, figures, entities, meeting_events and "
+                                            "quotes are views by name.")],
     fmt: Annotated[QueryFormat, typer.Option("--format", help="table, csv or json.")] = QueryFormat.table,
     no_verify: NoVerifyOpt = False,
 ) -> None:
@@ -88,7 +89,8 @@ def stats(
     top: Annotated[int, typer.Option(help="How many actors to list.", min=1)] = 10,
     no_verify: NoVerifyOpt = False,
 ) -> None:
-    """Counts per table, articles per publisher and month, top actors and coverage of a release."""
+    """Counts per table, mentions next to entities, events and quotations, articles per publisher and
+    month, top actors and coverage of a release."""
     from newsfacts.analytics.html import write_html
     from newsfacts.analytics.stats import release_stats
 
@@ -112,7 +114,8 @@ def _table(title: str, header: list[str], rows: Sequence[Sequence[object]]) -> T
     """A small rich table."""
     table = Table(title=title, title_justify="left")
     for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i == len(header) - 1 or name in {"articles", "rows"} else "left")
+        numeric = i == len(header) - 1 or name in {"articles", "rows", "mentions"}
+        table.add_column(name, justify="right" if numeric else "left")
     for row in rows:
         table.add_row(*[str(v) for v in row])
     return table
@@ -123,6 +126,9 @@ def print_stats(result: ReleaseStats, top: int = 10) -> None:
     out.print(f"release {result.release} (version {result.release_version}, schema {result.schema_version})",
               highlight=False)
     out.print(_table("rows per table", ["table", "rows"], list(result.counts.items())))
+    out.print(_table("mentions and what they consolidate into", ["mentions of", "mentions", "table", "rows",
+                                                                   "in more than one article"],
+                     [(c.what, c.mentions, c.table, c.consolidated, c.in_several) for c in result.consolidation]))
     out.print(_table("coverage", ["", "with a value", "share"],
                      [(s.label, f"{s.present}/{s.rows}", f"{s.share:.0%}") for s in result.coverage]))
     out.print(_table("top actors", ["actor_id", "name", "kind", "articles", "mentions"],

@@ -98,11 +98,12 @@ def extract(
     from newsfacts.problems import DROP_CODES
     from newsfacts.schema.columns import columns as stored_columns
     from newsfacts.schema.columns import to_json_row
+    from newsfacts.schema.models import ARTICLE_TABLES
     from newsfacts.views import check_columns
 
     wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
     try:
-        names = select_tables(tables or None)
+        names = select_tables(tables or None, ARTICLE_TABLES)  # one article has no derived tables
         if wanted and fmt is not RowsFormat.table:
             raise UsageError("--columns is for --format table; JSON and JSONL keep every column")
         if wanted:

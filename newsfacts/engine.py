@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from newsfacts.builders import extract
 from newsfacts.datasets.writer import sort_rows
 from newsfacts.isolate import isolate, row_key
 from newsfacts.problems import Problem, problem
-from newsfacts.schema.models import TABLES
+from newsfacts.schema.models import ARTICLE_TABLES
 from newsfacts.validators import validate_tables
 
 Engine = Literal["local", "dask"]
@@ -114,7 +115,7 @@ def process_batch(refs: Sequence[InputRef], max_bytes: int = DEFAULT_MAX_BYTES,
     Rows that fail a check are dropped and an article whose rows still fail is rejected alone
     (`newsfacts.isolate`); a builder that raised has cost its own table of that article only.
     """
-    result = BatchResult(tables={t: [] for t in TABLES})
+    result = BatchResult(tables={t: [] for t in ARTICLE_TABLES})
     done: list[_Extracted] = []
     for ref in refs:
         loaded = load_ref(ref, max_bytes)
@@ -160,7 +161,7 @@ class _Extracted:
 
 def _merged(done: Sequence[_Extracted]) -> dict[str, list[dict[str, Any]]]:
     """The rows of every article, table by table."""
-    return {t: [row for d in done for row in d.tables.get(t, ())] for t in TABLES}
+    return {t: [row for d in done for row in d.tables.get(t, ())] for t in ARTICLE_TABLES}
 
 
 def _isolate_batch(done: list[_Extracted], found: Sequence[Problem], result: BatchResult) -> list[Problem]:
@@ -199,10 +200,14 @@ def _isolate_batch(done: list[_Extracted], found: Sequence[Problem], result: Bat
 
 def run_batches(work: Sequence[Sequence[InputRef]], *, workers: int = 1, engine: Engine = "local",
                 scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                max_rows: int = DEFAULT_MAX_ROWS) -> Iterator[BatchResult]:
-    """Results of every batch, in batch order, from the chosen engine."""
-    if engine == "dask":
-        yield from _run_dask(work, scheduler, workers, max_bytes, max_rows)
+                max_rows: int = DEFAULT_MAX_ROWS, client: Any = None) -> Iterator[BatchResult]:
+    """Results of every batch, in batch order, from the chosen engine (with `engine="dask"`, on
+    `client` when given, else on a cluster opened and closed here)."""
+    if engine == "dask" and client is None:
+        with dask_client(scheduler, workers) as own:
+            yield from _run_dask(work, own, workers, max_bytes, max_rows)
+    elif engine == "dask":
+        yield from _run_dask(work, client, workers, max_bytes, max_rows)
     elif workers <= 1 or len(work) <= 1:
         for refs in work:
             yield process_batch(refs, max_bytes, max_rows)
@@ -227,9 +232,17 @@ def _ordered(submit: Callable[[Sequence[InputRef]], Any], work: Iterable[Sequenc
         yield pending.popleft().result()
 
 
-def _run_dask(work: Sequence[Sequence[InputRef]], scheduler: str | None, workers: int, max_bytes: int,
+def _run_dask(work: Sequence[Sequence[InputRef]], client: Any, workers: int, max_bytes: int,
               max_rows: int) -> Iterator[BatchResult]:
-    """Run the batches on a Dask cluster (a LocalCluster when no scheduler address is given)."""
+    """Run the batches on a Dask client."""
+    yield from _ordered(lambda refs: client.submit(process_batch, refs, max_bytes, max_rows, pure=False),
+                        work, 2 * max(workers, 1))
+
+
+@contextmanager
+def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A Dask client of the cluster at `scheduler`, or of a LocalCluster of `workers` processes
+    started here; both are closed when the block ends."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as e:  # optional extra
@@ -238,12 +251,29 @@ def _run_dask(work: Sequence[Sequence[InputRef]], scheduler: str | None, workers
                                                   processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        yield from _ordered(lambda refs: client.submit(process_batch, refs, max_bytes, max_rows, pure=False),
-                            work, 2 * max(workers, 1))
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-__all__ = ["BatchResult", "InputRef", "Scan", "batches", "process_batch", "run_batches", "scan"]
+@contextmanager
+def engine_client(engine: Engine, scheduler: str | None, workers: int) -> Iterator[Any]:
+    """The Dask client a build shares between extraction and consolidation; None for the local engine."""
+    if engine != "dask":
+        yield None
+        return
+    with dask_client(scheduler, workers) as client:
+        yield client
+
+
+def dask_map(client: Any) -> Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]:
+    """A mapper (`fn`, items → results in order) that runs every call as a task on the client."""
+    def run(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        return list(client.gather(client.map(fn, list(items), pure=False))) if items else []
+    return run
+
+
+__all__ = ["BatchResult", "InputRef", "Scan", "batches", "dask_client", "dask_map", "engine_client", "process_batch",
+           "run_batches", "scan"]

@@ -98,14 +98,14 @@ def explain(release_dir: Path | str, row_id: str, corpus: Path | str | None = No
 
     from newsfacts.datasets.load import checked_release, read_arrow
     from newsfacts.errors import InputNotFoundError
-    from newsfacts.schema.models import TABLES
+    from newsfacts.schema.models import ARTICLE_TABLES
 
     if corpus is not None and not Path(corpus).is_dir():
         raise InputNotFoundError(Path(corpus))
-    release = checked_release(release_dir, TABLES, verify)
+    release = checked_release(release_dir, ARTICLE_TABLES, verify)
     article_id = row_id.split("/", 1)[0].split("-", 1)[0]
     rows: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
+    for table in ARTICLE_TABLES:
         data = read_arrow(release, table)
         rows[table] = data.filter(pc.equal(data.column("article_id"), article_id)).to_pylist()
     table, row = _find(rows, row_id)

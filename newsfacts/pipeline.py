@@ -14,12 +14,21 @@ from newsfacts import __version__
 from newsfacts.articles import DEFAULT_MAX_BYTES
 from newsfacts.datasets.diff import Previous
 from newsfacts.datasets.stream import ReleaseStream
-from newsfacts.datasets.writer import check_target, staging, write_documents
-from newsfacts.engine import DEFAULT_BATCH, DEFAULT_MAX_ROWS, Engine, batches, run_batches, scan
+from newsfacts.datasets.writer import check_target, staging, write_documents, write_tables
+from newsfacts.engine import (
+    DEFAULT_BATCH,
+    DEFAULT_MAX_ROWS,
+    Engine,
+    batches,
+    dask_map,
+    engine_client,
+    run_batches,
+    scan,
+)
 from newsfacts.errors import UsageError
 from newsfacts.problems import Problem, Report, problem
 from newsfacts.schema.export import schema_hash
-from newsfacts.schema.models import TABLES
+from newsfacts.schema.models import ARTICLE_TABLES, DERIVED_TABLES
 from newsfacts.schema.version import SCHEMA_VERSION
 
 DEFAULT_RELEASE_VERSION = "0.1.0"
@@ -67,7 +76,7 @@ def count_drops(problems: Sequence[Problem], into: dict[str, Any] | None = None)
     """Drops from built articles among `problems`, added to `into`: rows per table (`row-invalid`,
     `meeting-too-few-parties`), tables of a builder that raised (`builder-failed`) and references
     to dropped actors removed (`reference-nulled`)."""
-    out: dict[str, Any] = into if into is not None else {"rows": {t: 0 for t in TABLES if t != "articles"},
+    out: dict[str, Any] = into if into is not None else {"rows": {t: 0 for t in ARTICLE_TABLES[1:]},
                                                          "tables": 0, "references": 0}
     for p in problems:
         if p.code in ("row-invalid", "meeting-too-few-parties") and p.table in out["rows"]:
@@ -117,10 +126,10 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
         _reject(result, source_path, problems)
     done = len(first.rejected)
     try:
-        with staging(target, overwrite) as folder:
+        with staging(target, overwrite) as folder, engine_client(engine, scheduler, workers) as client:
             stream = ReleaseStream(folder)
             for batch in run_batches(batches(first.refs, batch_size), workers=workers, engine=engine,
-                                     scheduler=scheduler, max_bytes=max_bytes, max_rows=max_rows):
+                                     scheduler=scheduler, max_bytes=max_bytes, max_rows=max_rows, client=client):
                 stream.write(batch.tables)
                 result.built.extend(batch.built)
                 result.report.extend(batch.problems)
@@ -133,6 +142,7 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
                 if progress is not None:
                     progress(done, result.inputs)
             files = stream.close()
+            files.update(consolidate_release(folder, result.report, client, workers))
             result.counts = {name: info["rows"] for name, info in files.items()}
             result.manifest = manifest(result, files)
             if prior is not None:
@@ -143,6 +153,21 @@ def build(inputs: Sequence[Path | str] = ("seeds",), out: Path | str | None = No
         result.report.extend([problem("release-write", path=str(target),
                                       detail=f"cannot write the release to {target}: {e.strerror or e}")])
     return result
+
+
+def consolidate_release(folder: Path, report: Report, client: Any = None, workers: int = 1) -> dict[str, Any]:
+    """Compute the derived tables (entities, meeting_events, quotes) from the per-article Parquet
+    files just written into `folder`, check them (problems into `report`) and write them; returns
+    their manifest entries. With a Dask `client` the blocked matching runs on its cluster."""
+    from newsfacts.consolidate.common import local_map
+    from newsfacts.consolidate.run import consolidate
+    from newsfacts.validators.integrity import member_ids
+    from newsfacts.validators.run import validate_derived
+
+    mapper, parts = (dask_map(client), 4 * max(workers, 1)) if client is not None else (local_map, 1)
+    derived = consolidate(folder, mapper, parts)
+    report.extend(validate_derived(derived, member_ids(folder)))
+    return write_tables(folder, derived, DERIVED_TABLES)
 
 
 def _reject(result: BuildResult, source_path: str, problems: list[Problem]) -> None:

@@ -42,7 +42,8 @@ def test_reproducible_rebuilds_are_byte_identical(tmp_path: Path) -> None:
     assert one.written and two.written and third.returncode == 0, third.stderr
     expected = digests(tmp_path / "a" / "release")
     assert set(expected) == {"README.md", "datapackage.json", "manifest.json", "report.json", "articles.parquet",
-                             "actors.parquet", "meetings.parquet", "statements.parquet", "figures.parquet"}
+                             "actors.parquet", "meetings.parquet", "statements.parquet", "figures.parquet",
+                             "entities.parquet", "meeting_events.parquet", "quotes.parquet"}
     assert digests(tmp_path / "b" / "deeper" / "other-name") == expected
     assert digests(moved / "out") == expected
     text = "".join((moved / "out" / n).read_text() for n in ("README.md", "manifest.json", "report.json",

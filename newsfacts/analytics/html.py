@@ -191,6 +191,9 @@ def render_html(stats: ReleaseStats) -> str:
         f'<p class="note">release version {escape(stats.release_version)}, '
         f"schema {escape(stats.schema_version)}</p>",
         "<h2>Rows per table</h2>", html_table(["table", "rows"], list(stats.counts.items())),
+        "<h2>Mentions and what they consolidate into</h2>",
+        html_table(["mentions of", "mentions", "table", "rows", "in more than one article"],
+                   [(c.what, c.mentions, c.table, c.consolidated, c.in_several) for c in stats.consolidation]),
         "<h2>Coverage</h2>", html_table(["rows", "with a value", "of", "share"],
                                         [(s.label, s.present, s.rows, f"{s.share:.0%}") for s in stats.coverage]),
         "<h2>Meetings over time</h2>", timeline_chart(dated, "meetings"),

@@ -1,4 +1,4 @@
-"""`query(release, sql)`: run SQL over a release with DuckDB, the five tables as views by name.
+"""`query(release, sql)`: run SQL over a release with DuckDB, every table as a view by name.
 
 The release is checked as `newsfacts.load` checks it (schema version, manifest checksums), then
 each table becomes a DuckDB view named after it.

@@ -1,7 +1,8 @@
 """`release_stats(release)`: what is in a release, at a glance.
 
-Counts per table, articles per publisher and month, the actors found in most articles, how many
-rows carry a date, a speaker or a source, and the series the HTML report plots. Everything is
+Counts per table, mentions next to the entities, meeting events and quotations they consolidate
+into, articles per publisher and month, the actors found in most articles, how many rows carry a
+date, a speaker or a source, and the series the HTML report plots. Everything is
 computed with pandas from `newsfacts.load`, so no optional dependency is needed, and every list
 is sorted so that the output is the same on every run.
 """
@@ -30,6 +31,30 @@ COVERAGE: tuple[tuple[str, str, str], ...] = (
     ("figures with a source", "figures", "source_text"),
     ("figures with a source actor", "figures", "source_id"),
 )
+
+
+# (what is counted, per-article table, derived table, its column counting reporting articles)
+CONSOLIDATED: tuple[tuple[str, str, str, str], ...] = (
+    ("actors", "actors", "entities", "n_articles"),
+    ("meetings", "meetings", "meeting_events", "n_reports"),
+    ("direct and mixed statements", "statements", "quotes", "n_reports"),
+)
+
+
+@dataclass(frozen=True)
+class Consolidated:
+    """Mentions in a per-article table next to what they consolidate into across articles."""
+
+    what: str
+    table: str
+    mentions: int
+    consolidated: int
+    in_several: int  # consolidated rows reported by more than one article
+
+    def asstr(self) -> str:
+        """`meetings: 75 mentions, 70 meeting_events (5 in more than one article)`."""
+        return (f"{self.what}: {self.mentions} mentions, {self.consolidated} {self.table} "
+                f"({self.in_several} in more than one article)")
 
 
 @dataclass(frozen=True)
@@ -64,6 +89,7 @@ class ReleaseStats:
     figure_categories: list[tuple[str, int]] = field(default_factory=list)
     meeting_pairs: list[tuple[str, str, int]] = field(default_factory=list)
     actor_names: dict[str, str] = field(default_factory=dict)
+    consolidation: list[Consolidated] = field(default_factory=list)
 
     def asdict(self) -> dict[str, Any]:
         """JSON-ready dict with stable keys."""
@@ -75,6 +101,7 @@ class ReleaseStats:
         """A few lines of plain text."""
         lines = [f"release {self.release} (version {self.release_version}, schema {self.schema_version})",
                  "rows: " + ", ".join(f"{n} {t}" for t, n in self.counts.items())]
+        lines += [c.asstr() for c in self.consolidation]
         lines += [f"{s.label}: {s.present}/{s.rows} ({s.share:.0%})" for s in self.coverage]
         return "\n".join(lines)
 
@@ -117,6 +144,18 @@ def meeting_pairs(meetings: pd.DataFrame) -> list[tuple[str, str, int]]:
     return sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda p: (-p[2], p[0], p[1]))
 
 
+def consolidation(frames: dict[str, pd.DataFrame]) -> list[Consolidated]:
+    """Mentions against consolidated rows, per `CONSOLIDATED` (statements: direct and mixed only)."""
+    out = []
+    for what, table, derived, reports in CONSOLIDATED:
+        mentions = frames[table]
+        if table == "statements":
+            mentions = mentions[mentions["kind"].isin(["direct", "mixed"])]
+        rows = frames[derived]
+        out.append(Consolidated(what, derived, len(mentions), len(rows), int((rows[reports] > 1).sum())))
+    return out
+
+
 def coverage(frames: dict[str, pd.DataFrame]) -> list[Share]:
     """The shares of `COVERAGE`."""
     return [Share(label, table, column, len(frames[table]), int(frames[table][column].notna().sum()))
@@ -142,4 +181,5 @@ def release_stats(release: Path | str, *, top: int = 10, verify: bool = True) ->
         figure_categories=counted([str(c) for c in figures["category"]]),
         meeting_pairs=meeting_pairs(meetings),
         actor_names=names,
+        consolidation=consolidation(frames),
     )

@@ -43,10 +43,48 @@ LIMITATIONS = """\
 - Every row comes from hand-written rules (`rule_id` names the rule), not from a human annotator:
   expect missed and wrong rows, most of all in long sentences and unusual phrasing.
 - Rows describe what an article *reports*, not what happened: figures keep their stated source,
-  and the same event reported by several articles gives several rows.
+  and the same event reported by several articles gives several rows of the per-article tables.
+  The derived tables consolidate them by the rules above, which are exact-match rules: a report
+  that names the participants differently (a state in one article, its minister in another) stays
+  a separate event, and an imprecise date can chain reports (a report dated only to a month links
+  reports of two days of that month into one event).
 - Article bodies are not part of the release: `char_start`/`char_end` point into the normalized
   body of the input article (front matter removed, Unicode NFC, `\\r\\n` → `\\n`, stripped).
 - Relative dates are resolved against `published_at`; without it they stay null."""
+
+
+CONSOLIDATION = """\
+The per-article tables (`articles`, `actors`, `meetings`, `statements`, `figures`) count mentions:
+a meeting reported by five articles has five `meetings` rows. Their ids never depend on other
+articles. Three derived tables, computed from the whole corpus after extraction, count what was
+reported once, and list the per-article rows they group:
+
+- `entities`: actors rows with the same `actor_id` are one entity; states are entities by their
+  ISO code. A short form joins the entity of a full name only when exactly one full name in the
+  corpus fits it: a person or organization fits one of the same kind with a longer name when its
+  name is a name or alias of that one in some article ("UN" and United Nations), or, for a
+  one-word person ("Xi" from "President Xi"), when the word is the first or last word of the full
+  name ("Xi Jinping"). A short form that fits two full names (a bare "Wang" with both Wang Yi and
+  Wang Kejian in the corpus) stays apart. `country` is the most frequent country of the member
+  rows (ties: the earliest `published_at`, then `article_id`).
+- `meeting_events`: two meetings rows match when their participant entity sets agree (equal, or
+  one a subset of the other with at least two shared entities), their dates are compatible (same
+  day, or one inside the other's month or year) and their locations do not conflict (two different
+  `location_country` values); events are the connected components of that relation. An undated
+  row joins an event only when its dated candidates (rows it agrees with on participants and
+  location) all belong to that one event. An event has the union of the participants, the most
+  precise date (the most frequent one at that precision), the most frequent location, country and
+  known mode (same tie rule), the number of reporting articles and the earliest `published_at`.
+- `quotes`: direct and mixed statements with the same speaker (the same entity, or the same
+  folded `speaker_text` where the speaker is no actor) whose quotes are equal after normalizing
+  quotation marks, case, whitespace and end punctuation, or where one runs word for word inside
+  the other and has at least 12 words, are one quotation (connected components); `quote` is the
+  longest wording.
+
+Ids are stable: `entity_id` is the actor_id of the full name, `event_id` is `ev-` + the
+meeting_id of the earliest report (by `published_at`, then id) and `quote_id` is `q-` + the
+earliest statement_id, so a later report joining an event or a quotation does not change its id.
+The derived rows are the same for any input order, number of workers or engine."""
 
 
 def size_category(rows: int) -> str:
@@ -112,7 +150,8 @@ def summary_section(manifest: Mapping[str, Any]) -> list[str]:
     lines = ["## Summary", "",
              "Facts extracted by rules from news articles: the people, organizations and states they "
              "name (actors), the meetings they report, attributed statements and numeric figures, one "
-             "Parquet file per table.", "",
+             "Parquet file per table; and the same consolidated across articles: one row per entity, "
+             "per real-world meeting and per distinct quotation.", "",
              f"- release version: `{manifest.get('release_version')}`",
              f"- schema version: `{manifest.get('schema_version')}` (hash `{manifest.get('schema_hash')}`)",
              f"- built by newsfacts `{manifest.get('package_version')}`, rule set `{manifest.get('rules_hash')}`",
@@ -170,6 +209,7 @@ def card(manifest: Mapping[str, Any]) -> str:
               "the body, unique keys, references between tables) before the release was written. "
               "Each row's provenance: `article_id`, `sentence_index`, `char_start`, `char_end`, "
               "`rule_id`.", ""]
+    lines += ["## Consolidation: one event, many reports", "", CONSOLIDATION, ""]
     lines += ["## How to load", "", LOAD, ""]
     lines += ["## Limitations", "", LIMITATIONS, ""]
     lines += ["## License", "",

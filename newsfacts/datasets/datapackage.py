@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from newsfacts.schema.models import PRIMARY_KEYS, TABLE_DESCRIPTIONS, TABLES
+from newsfacts.schema.models import ARTICLE_TABLES, PRIMARY_KEYS, TABLE_DESCRIPTIONS, TABLES
 from newsfacts.schema.types import ColumnSpec, column_specs
 
 FIELD_TYPE = {"string": "string", "enum": "string", "int": "integer", "float": "number", "date": "date",
@@ -45,7 +45,7 @@ def table_schema(table: str) -> dict[str, Any]:
     """The Table Schema of a table: fields, primary key and the reference to its article."""
     schema: dict[str, Any] = {"fields": [field(s) for s in column_specs(table)],
                               "primaryKey": list(PRIMARY_KEYS[table])}
-    if table != "articles":
+    if table in ARTICLE_TABLES and table != "articles":  # derived tables list their members instead
         schema["foreignKeys"] = [{"fields": ["article_id"],
                                   "reference": {"resource": "articles", "fields": ["article_id"]}}]
     return schema
@@ -63,7 +63,8 @@ def datapackage(manifest: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": str(manifest.get("name", "newsfacts")),
         "title": f"newsfacts {manifest['release_version']}",
-        "description": "Actors, meetings, statements and figures extracted by rules from news articles.",
+        "description": "Actors, meetings, statements and figures extracted by rules from news articles, "
+                       "and the entities, meeting events and quotations they consolidate into across articles.",
         "version": manifest["release_version"],
         "keywords": ["news", "event data", "information extraction"],
         "resources": [resource(t, tables[t]) for t in TABLES if t in tables],

@@ -12,7 +12,7 @@ version, verifies each file's sha256 against the manifest (skip with `verify=Fal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -88,21 +88,24 @@ def checksum_problems(release: Release, tables: Iterable[str]) -> list[Problem]:
     return [p for p in check_files(release.path, release.manifest) if p.table in wanted]
 
 
-def select_tables(tables: Iterable[str] | None) -> list[str]:
-    """Requested table names in release order; `UsageError` naming unknown ones."""
+def select_tables(tables: Iterable[str] | None, among: Sequence[str] = tuple(TABLES)) -> list[str]:
+    """Requested table names (default: all of `among`) in release order; `UsageError` naming unknown ones."""
     if tables is None:
-        return list(TABLES)
+        return list(among)
     wanted = [tables] if isinstance(tables, str) else list(tables)
-    unknown = sorted(set(wanted) - set(TABLES))
+    unknown = sorted(set(wanted) - set(among))
     if unknown:
-        raise UsageError(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(TABLES)}")
-    return [t for t in TABLES if t in wanted]
+        raise UsageError(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(among)}")
+    return [t for t in among if t in wanted]
 
 
 def read_arrow(release: Release, table: str) -> pa.Table:
-    """One table as an Arrow table, upgraded from the file's schema version to the current columns."""
-    from newsfacts.schema.compat import read_table
+    """One table as an Arrow table, upgraded from the file's schema version to the current columns
+    (empty when the release's schema version predates the table)."""
+    from newsfacts.schema.compat import empty_table, read_table, release_tables
 
+    if table not in release.manifest.get("tables", {}) and table not in release_tables(release.schema_version):
+        return empty_table(table, release.schema_version)
     path = release.file(table)
     try:
         return read_table(path)

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsfacts.datasets.writer import PARQUET_OPTIONS, ROW_GROUP_SIZE, sha256_file, table_metadata
-from newsfacts.schema.models import TABLES
+from newsfacts.schema.models import ARTICLE_TABLES
 from newsfacts.schema.types import arrow_schema
 
 
@@ -45,10 +45,11 @@ class TableStream:
 
 
 class ReleaseStream:
-    """All tables of a release being written into `folder`."""
+    """The per-article tables of a release being written into `folder` (the derived tables are
+    written after them, from the whole corpus: `newsfacts.consolidate`)."""
 
     def __init__(self, folder: Path, row_group_size: int = ROW_GROUP_SIZE) -> None:
-        self.tables = {t: TableStream(folder / f"{t}.parquet", t, row_group_size) for t in TABLES}
+        self.tables = {t: TableStream(folder / f"{t}.parquet", t, row_group_size) for t in ARTICLE_TABLES}
 
     def write(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Append a batch's rows to every table."""

@@ -24,6 +24,7 @@ from newsfacts.datasets.writer import sha256_file
 from newsfacts.errors import InputNotFoundError
 from newsfacts.problems import Problem, Report, problem
 from newsfacts.schema.columns import to_json_row
+from newsfacts.schema.compat import release_tables
 from newsfacts.schema.export import all_schemas
 from newsfacts.schema.models import PRIMARY_KEYS, TABLES
 from newsfacts.schema.version import SCHEMA_VERSION
@@ -110,7 +111,7 @@ def read_manifest(folder: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     if outside:
         return None, [problem("manifest-invalid", article=str(path),
                               detail=f"file names must be plain names inside the release: {outside}")]
-    missing = [t for t in TABLES if t not in tables]
+    missing = [t for t in release_tables(str(data.get("schema_version"))) if t not in tables]
     if missing:
         return None, [problem("manifest-invalid", article=str(path),
                               detail=f"tables missing from the manifest: {', '.join(missing)}")]
@@ -153,7 +154,7 @@ def check_files(folder: Path, manifest: Mapping[str, Any]) -> list[Problem]:
 def read_tables(folder: Path, manifest: Mapping[str, Any]) -> dict[str, Rows]:
     """Rows of every table file that can be read (unreadable ones were reported by `check_files`)."""
     tables: dict[str, Rows] = {}
-    for table in TABLES:
+    for table in [t for t in TABLES if t in manifest["tables"]]:
         path = folder / manifest["tables"][table]["file"]
         try:
             tables[table] = pq.read_table(path).to_pylist()
@@ -169,7 +170,7 @@ def recorded_schemas(version: str, root: Path | None = None) -> tuple[dict[str, 
     """
     roots = [root] if root is not None else [Path("schema"), PACKAGE_SCHEMAS]
     for base in roots:
-        paths = {t: base / version / f"{t}.schema.json" for t in TABLES}
+        paths = {t: base / version / f"{t}.schema.json" for t in release_tables(version)}
         if all(p.is_file() for p in paths.values()):
             return {t: json.loads(p.read_text(encoding="utf-8")) for t, p in paths.items()}, str(base / version)
     if version == SCHEMA_VERSION:
@@ -195,7 +196,8 @@ def revalidate(tables: Mapping[str, Rows], docs: Mapping[str, dict[str, Any]] | 
         for table, rows in tables.items():
             problems += check_keys(table, rows, where)
     for table, rows in tables.items():
-        problems += check_rows_with(table, docs[table], rows, where)
+        if table in docs:  # a table newer than the recorded version has no published schema there
+            problems += check_rows_with(table, docs[table], rows, where)
     return problems if limit is None else problems[:limit]
 
 

@@ -177,10 +177,11 @@ def _publish(tmp: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_tables(folder: Path, tables: Mapping[str, Sequence[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    """Write every table into `folder`; return {table: {file, rows, sha256}}."""
+def write_tables(folder: Path, tables: Mapping[str, Sequence[dict[str, Any]]],
+                 names: Sequence[str] = tuple(TABLES)) -> dict[str, dict[str, Any]]:
+    """Write the tables `names` (default: every table) into `folder`; return {table: {file, rows, sha256}}."""
     files = {}
-    for table in TABLES:
+    for table in names:
         rows = tables.get(table, ())
         path = folder / f"{table}.parquet"
         write_table(path, table, rows)

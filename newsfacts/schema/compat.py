@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from newsfacts.errors import SchemaVersionError
 from newsfacts.schema import version as version_module
 from newsfacts.schema.diff import parse_version
-from newsfacts.schema.models import TABLES
+from newsfacts.schema.models import TABLE_SINCE, TABLES
 from newsfacts.schema.types import arrow_schema
 
 TABLE_KEY = b"newsfacts.table"
@@ -54,6 +54,27 @@ def check_readable(schema_version: str, *, where: str = "") -> None:
         raise SchemaVersionError(schema_version, supported(), where)
 
 
+def release_tables(schema_version: str) -> list[str]:
+    """The tables a release of `schema_version` holds: every table the models know that existed in
+    that version (`TABLE_SINCE`); every table for a version that cannot be parsed."""
+    try:
+        found = parse_version(schema_version)
+    except ValueError:
+        return list(TABLES)
+    return [t for t in TABLES if parse_version(TABLE_SINCE.get(t, "0.0.0")) <= found]
+
+
+def _metadata(table_name: str, from_version: str) -> dict[bytes, bytes]:
+    """Key-value metadata of a table read into the current version from `from_version`."""
+    return {TABLE_KEY: table_name.encode(), VERSION_KEY: version_module.SCHEMA_VERSION.encode(),
+            READ_FROM_KEY: from_version.encode()}
+
+
+def empty_table(table_name: str, from_version: str) -> pa.Table:
+    """A table a release of an older schema version does not have, empty, with the current columns."""
+    return arrow_schema(table_name).empty_table().replace_schema_metadata(_metadata(table_name, from_version))
+
+
 def upgrade_table(table_name: str, arrow_table: pa.Table, from_version: str, *, where: str = "") -> pa.Table:
     """`arrow_table` (of schema `from_version`) with the current columns of `table_name`, in order.
 
@@ -81,9 +102,7 @@ def upgrade_table(table_name: str, arrow_table: pa.Table, from_version: str, *, 
                                                               f"{data.type} cannot be read as {column.type}: "
                                                               f"{e}") from None
         arrays.append(data)
-    metadata = {TABLE_KEY: table_name.encode(), VERSION_KEY: version_module.SCHEMA_VERSION.encode(),
-                READ_FROM_KEY: from_version.encode()}
-    return pa.Table.from_arrays(arrays, schema=target.with_metadata(metadata))
+    return pa.Table.from_arrays(arrays, schema=target.with_metadata(_metadata(table_name, from_version)))
 
 
 def file_versions(path: Path) -> tuple[str, str]:
@@ -120,9 +139,9 @@ def read_release(folder: Path | str) -> dict[str, pa.Table]:
     come back empty)."""
     folder = Path(folder)
     manifest_path = folder / "manifest.json"
-    check_manifest(json.loads(manifest_path.read_text(encoding="utf-8")), str(manifest_path))
+    version = check_manifest(json.loads(manifest_path.read_text(encoding="utf-8")), str(manifest_path))
     out = {}
     for name in TABLES:
         found = [p for p in (folder / f"{name}.parquet", folder / name) if p.exists()]
-        out[name] = read_table(found[0]) if found else arrow_schema(name).empty_table()
+        out[name] = read_table(found[0]) if found else empty_table(name, version)
     return out

@@ -25,6 +25,7 @@ ArticleId = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$",
                                  description="First 16 hex characters of sha256 of the normalized body.")]
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 NonNegInt = Annotated[int, Field(ge=0)]
+ACTOR_ID_PATTERN = r"^(person|org|state):[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class Row(BaseModel):
@@ -65,7 +66,7 @@ class ActorRow(Provenance):
     """actors — one row per distinct actor per article."""
 
     article_id: ArticleId
-    actor_id: str = Field(pattern=r"^(person|org|state):[a-z0-9]+(-[a-z0-9]+)*$",
+    actor_id: str = Field(pattern=ACTOR_ID_PATTERN,
                           description="`person:<slug>`, `org:<slug>`, `state:<iso3 lowercase>`; slug = "
                                       "ASCII-folded, lowercase, non-alphanumerics → `-`. Stable across "
                                       "articles.")
@@ -136,6 +137,59 @@ class FigureRow(Provenance):
     text: str = Field(min_length=1, description="The figure phrase as written (\"more than 1,200 people\").")
 
 
+class EntityRow(Row):
+    """entities — one row per person, organization or state across the corpus (derived from actors)."""
+
+    entity_id: str = Field(pattern=ACTOR_ID_PATTERN,
+                           description="The actor_id of the entity's full name (`person:wang-yi`), "
+                                       "`state:<iso3 lowercase>` for a state.")
+    name: str = Field(min_length=1, description="Most frequent `name` of the full name's actors rows (ties: "
+                                                "earliest published_at, then article_id).")
+    kind: ActorKind = Field(description="`person` / `organization` / `state`.")
+    country: Iso3 | None = Field(description="Most frequent `country` of the member rows (ties: earliest "
+                                             "published_at, then article_id); null when none has one.")
+    names: list[str] = Field(description="Every name and alias of the member rows, sorted.")
+    n_articles: Annotated[int, Field(ge=1)] = Field(description="Number of articles that name the entity.")
+    members: list[str] = Field(description="`article_id/actor_id` of every actors row the entity groups, "
+                                           "sorted.")
+
+
+class MeetingEventRow(Row):
+    """meeting_events — one row per real-world meeting across the corpus (derived from meetings)."""
+
+    event_id: str = Field(min_length=1, description="`ev-` + the meeting_id of the earliest report (by "
+                                                    "published_at, then meeting_id).")
+    participants: list[str] = Field(description="entity_ids of the named participants of all reports, sorted.")
+    date: dt.date | None = Field(description="The most precise date of the reports (most frequent at that "
+                                             "precision); first day of the period for month or year.")
+    date_precision: DatePrecision | None = Field(description="`day` / `month` / `year`; null when no "
+                                                             "report has a date.")
+    location: str | None = Field(description="Most frequent location of the reports, as written.")
+    location_country: Iso3 | None = Field(description="Most frequent location country of the reports.")
+    mode: MeetingMode = Field(description="Most frequent known mode of the reports; `unknown` when none "
+                                          "is known.")
+    n_reports: Annotated[int, Field(ge=1)] = Field(description="Number of articles that report the meeting.")
+    first_reported_at: dt.date | None = Field(description="Earliest published_at of the reporting articles.")
+    meeting_ids: list[str] = Field(description="meeting_id of every meetings row of the event, sorted.")
+
+
+class QuoteRow(Row):
+    """quotes — one row per distinct quotation across the corpus (derived from direct and mixed statements)."""
+
+    quote_id: str = Field(min_length=1, description="`q-` + the statement_id of the earliest report (by "
+                                                    "published_at, then statement_id).")
+    speaker_entity_id: str | None = Field(pattern=ACTOR_ID_PATTERN,
+                                          description="entity_id of the speaker; null when the speaker is "
+                                                      "not an actor.")
+    speaker_text: str = Field(min_length=1, description="speaker_text of the earliest report.")
+    quote: str = Field(min_length=1, description="The longest wording of the quotation among the reports "
+                                                 "(ties: the earliest), as stored in statements.")
+    n_reports: Annotated[int, Field(ge=1)] = Field(description="Number of articles that carry the quotation.")
+    first_reported_at: dt.date | None = Field(description="Earliest published_at of the carrying articles.")
+    statement_ids: list[str] = Field(description="statement_id of every statements row of the quotation, "
+                                                 "sorted.")
+
+
 P = ParamSpec("P")
 R = TypeVar("R", bound=Row)
 
@@ -156,6 +210,9 @@ TABLES: dict[str, type[Row]] = {
     "meetings": MeetingRow,
     "statements": StatementRow,
     "figures": FigureRow,
+    "entities": EntityRow,
+    "meeting_events": MeetingEventRow,
+    "quotes": QuoteRow,
 }
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id",),
@@ -163,5 +220,14 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "meetings": ("meeting_id",),
     "statements": ("statement_id",),
     "figures": ("figure_id",),
+    "entities": ("entity_id",),
+    "meeting_events": ("event_id",),
+    "quotes": ("quote_id",),
 }
+# Per-article tables: extracted article by article; their rows never depend on other articles.
+ARTICLE_TABLES: tuple[str, ...] = ("articles", "actors", "meetings", "statements", "figures")
+# Derived tables: computed from the whole corpus's per-article tables after they are written.
+DERIVED_TABLES: tuple[str, ...] = ("entities", "meeting_events", "quotes")
+# The schema version that added a table; a release of an older version has no such table.
+TABLE_SINCE: dict[str, str] = {"entities": "1.1.0", "meeting_events": "1.1.0", "quotes": "1.1.0"}
 TABLE_DESCRIPTIONS: dict[str, str] = {name: (model.__doc__ or "").strip() for name, model in TABLES.items()}

@@ -1,3 +1,3 @@
 """The schema version of the row models; bumped by a person, checked by `newsfacts schema check`."""
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import Any
 
+from newsfacts.consolidate.source import Source, read_columns
 from newsfacts.problems import Problem, problem
-from newsfacts.schema.models import PRIMARY_KEYS
+from newsfacts.schema.models import DERIVED_TABLES, PRIMARY_KEYS
 
 Rows = Sequence[dict[str, Any]]
 EVIDENCE_COLUMN = {"figures": "text"}
 REFERENCES = {"meetings": "participants", "statements": "speaker_id", "figures": "source_id"}
+# Derived table → (column listing its members, the per-article table they are rows of).
+MEMBERS = {"entities": ("members", "actors"), "meeting_events": ("meeting_ids", "meetings"),
+           "quotes": ("statement_ids", "statements")}
+# Derived table → column holding entity ids.
+ENTITY_REFERENCES = {"meeting_events": "participants", "quotes": "speaker_entity_id"}
 
 
 def _key(table: str, row: dict[str, Any]) -> str:
@@ -54,7 +60,7 @@ def check_references(tables: Mapping[str, Rows], where: Mapping[str, str]) -> It
     articles = {r["article_id"] for r in tables.get("articles", ())}
     actors = {(r["article_id"], r["actor_id"]) for r in tables.get("actors", ())}
     for table, rows in tables.items():
-        if table == "articles":
+        if table == "articles" or table in DERIVED_TABLES:
             continue
         column = REFERENCES.get(table)
         for row in rows:
@@ -70,3 +76,32 @@ def check_references(tables: Mapping[str, Rows], where: Mapping[str, str]) -> It
                 if (aid, ref) not in actors:
                     yield problem("fk-actor-missing", article=where.get(str(aid)), table=table,
                                   row_key=_key(table, row), field=column, detail=ref)
+
+
+def member_ids(source: Source) -> dict[str, set[str]]:
+    """What derived rows may list as members: `article_id/actor_id` of actors, meeting_ids and
+    statement_ids, read from rows in memory or from the Parquet files of a release folder."""
+    out: dict[str, set[str]] = {"actors": set(), "meetings": set(), "statements": set()}
+    for chunk in read_columns(source, "actors", ("article_id", "actor_id")):
+        out["actors"].update(f"{a}/{b}" for a, b in zip(chunk["article_id"], chunk["actor_id"], strict=True))
+    for table, column in (("meetings", "meeting_id"), ("statements", "statement_id")):
+        for chunk in read_columns(source, table, (column,)):
+            out[table].update(chunk[column])
+    return out
+
+
+def check_members(tables: Mapping[str, Rows], known: Mapping[str, Collection[str]]) -> Iterator[Problem]:
+    """Every member of a derived row is a row of its per-article table (`known`: `member_ids`), and
+    every entity a meeting event or quotation names is a row of entities."""
+    entities = {r["entity_id"] for r in tables.get("entities", ())}
+    for table, (column, target) in MEMBERS.items():
+        for row in tables.get(table, ()):
+            for ref in row.get(column) or ():
+                if ref not in known.get(target, ()):
+                    yield problem("fk-member-missing", table=table, row_key=_key(table, row), field=column,
+                                  detail=ref, target=target)
+            value = row.get(ENTITY_REFERENCES.get(table, ""))
+            for entity in value if isinstance(value, list) else [value] if value else []:
+                if entity not in entities:
+                    yield problem("fk-entity-missing", table=table, row_key=_key(table, row),
+                                  field=ENTITY_REFERENCES[table], detail=entity)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -11,10 +11,10 @@ import pyarrow as pa
 
 from newsfacts.problems import Problem, problem
 from newsfacts.schema.columns import columns
-from newsfacts.schema.models import PRIMARY_KEYS, TABLES
+from newsfacts.schema.models import ARTICLE_TABLES, DERIVED_TABLES, PRIMARY_KEYS
 from newsfacts.schema.types import arrow_schema
 from newsfacts.validators.frames import frame_schema
-from newsfacts.validators.integrity import check_keys, check_references, check_spans
+from newsfacts.validators.integrity import check_keys, check_members, check_references, check_spans, member_ids
 from newsfacts.validators.rows import check_rows
 
 Rows = Sequence[dict[str, Any]]
@@ -32,7 +32,7 @@ def validate_tables(tables: Mapping[str, Rows], bodies: Mapping[str, str],
     """
     where = where or {}
     problems: list[Problem] = []
-    for table in TABLES:
+    for table in ARTICLE_TABLES:
         rows = tables.get(table, ())
         if frames:
             problems += check_frame(table, rows, where)
@@ -42,7 +42,25 @@ def validate_tables(tables: Mapping[str, Rows], bodies: Mapping[str, str],
         if limit is not None and len(problems) >= limit:
             return problems[:limit]
     problems += check_references(tables, where)
+    if any(t in tables for t in DERIVED_TABLES):
+        problems += validate_derived(tables, member_ids(tables), frames)
     return problems if limit is None else problems[:limit]
+
+
+def validate_derived(tables: Mapping[str, Rows], known: Mapping[str, Collection[str]],
+                     frames: bool = True) -> list[Problem]:
+    """Problems of the derived tables (entities, meeting_events, quotes): pandera frame checks, JSON
+    Schema rows, unique keys, and members that are rows of the per-article tables (`known`, as
+    `integrity.member_ids` reads them)."""
+    problems: list[Problem] = []
+    for table in DERIVED_TABLES:
+        rows = tables.get(table, ())
+        if frames:
+            problems += check_frame(table, rows, {})
+        problems += check_rows(table, rows, {})
+        problems += check_keys(table, rows, {})
+    problems += check_members(tables, known)
+    return problems
 
 
 def check_frame(table: str, rows: Rows, where: Mapping[str, str]) -> list[Problem]:
@@ -73,7 +91,7 @@ def _case_problem(table: str, frame: pd.DataFrame, case: dict[str, Any], where: 
     if isinstance(index, int) and 0 <= index < len(frame):
         row = frame.iloc[index]
         key = "/".join(str(row[k]) for k in PRIMARY_KEYS[table])
-        aid = str(row["article_id"])
+        aid = str(row["article_id"]) if "article_id" in row else None
     column = case.get("column")
     return problem("schema-column", article=where.get(aid) if aid else None, table=table, row_key=key,
                    field=str(column) if column is not None and column == column else None,

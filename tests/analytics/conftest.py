@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from newsfacts.consolidate.run import consolidate
 from newsfacts.datasets.stream import ReleaseStream
-from newsfacts.datasets.writer import dump_json, sort_rows
-from newsfacts.schema.models import TABLES
+from newsfacts.datasets.writer import dump_json, sort_rows, write_tables
+from newsfacts.schema.models import DERIVED_TABLES, TABLES
 from newsfacts.schema.version import SCHEMA_VERSION
 
 A1, A2, A3 = "a" * 16, "b" * 16, "c" * 16
@@ -79,6 +80,7 @@ def write_release(folder: Path, tables: dict[str, list[dict[str, Any]]]) -> Path
     stream = ReleaseStream(folder)
     stream.write({name: sort_rows(name, rows) for name, rows in tables.items()})
     files = stream.close()
+    files.update(write_tables(folder, consolidate(tables), DERIVED_TABLES))
     dump_json(folder / "manifest.json", {"format_version": "1", "name": "newsfacts", "release_version": "0.1.0",
                                          "schema_version": SCHEMA_VERSION, "tables": files})
     return folder

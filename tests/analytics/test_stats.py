@@ -18,12 +18,23 @@ runner = CliRunner()
 
 def test_stats_counts_and_groups(release: Path) -> None:
     stats = release_stats(release)
-    assert stats.counts == {"articles": 3, "actors": 6, "meetings": 3, "statements": 3, "figures": 3}
+    assert stats.counts == {"articles": 3, "actors": 6, "meetings": 3, "statements": 3, "figures": 3,
+                            "entities": 3, "meeting_events": 3, "quotes": 2}
     assert stats.publishers == [("Wire", 2), ("unknown", 1)]
     assert stats.article_months == [("2024-03", 1), ("2024-04", 1), ("unknown", 1)]
     assert stats.meeting_months == [("2024-03", 1), ("2024-04", 1), ("unknown", 1)]
     assert stats.figure_categories == [("killed", 2), ("hostages", 1)]
     assert stats.meeting_pairs == [("person:wang-yi", "state:qat", 2)]
+
+
+def test_stats_events_next_to_mentions(release: Path) -> None:
+    stats = release_stats(release)
+    assert [(c.what, c.mentions, c.table, c.consolidated, c.in_several) for c in stats.consolidation] == [
+        ("actors", 6, "entities", 3, 2),                       # China in 3 articles, Wang Yi in 2
+        ("meetings", 3, "meeting_events", 3, 0),               # the two Wang Yi–Qatar meetings are 15 days apart
+        ("direct and mixed statements", 3, "quotes", 2, 1),    # Wang Yi's "We will talk." in two articles
+    ]
+    assert "meetings: 3 mentions, 3 meeting_events (0 in more than one article)" in stats.asstr()
 
 
 def test_stats_top_actors_use_usual_name(release: Path) -> None:
@@ -65,7 +76,9 @@ def test_cli_stats(release: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["stats", str(release), "--html", str(report)])
     assert result.exit_code == 0, result.output
     assert "state:chn" in result.stdout and "statements with a speaker actor" in result.stdout
-    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "meeting_events" in result.stdout and "in more than one" in result.stdout
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<td>meeting_events</td>" in page
 
 
 def test_cli_stats_json(release: Path) -> None:
@@ -73,6 +86,8 @@ def test_cli_stats_json(release: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["counts"]["actors"] == 6 and len(data["top_actors"]) == 1
+    assert data["consolidation"][0] == {"what": "actors", "table": "entities", "mentions": 6, "consolidated": 3,
+                                        "in_several": 2}
     assert data["coverage"][0] == {"label": "articles with a publication date", "table": "articles",
                                    "column": "published_at", "rows": 3, "present": 2, "share": 0.6667}
 

@@ -11,7 +11,11 @@ from pydantic import Field
 from newsfacts.schema.check import Compat, check
 from newsfacts.schema.export import export, schema_hash
 from newsfacts.schema.models import FigureRow, StatementRow
+from newsfacts.schema.version import SCHEMA_VERSION
 from tests.schema.conftest import PUBLISHED, Swap, variant
+
+LATEST = SCHEMA_VERSION  # the latest published version is the models' version
+NEXT_MINOR = "1.2.0"
 
 ADDED = variant(FigureRow, fields={"confidence": (float | None, Field(None, description="Confidence."))})
 REMOVED = variant(StatementRow, drop=("via",))
@@ -32,7 +36,7 @@ def publish(root: Path, version: str) -> None:
 def test_check_committed_registry_is_clean() -> None:
     result = check(PUBLISHED)
     assert result.ok, result.report.problems
-    assert (result.latest, result.changes, result.needed) == ("1.0.0", [], "none")
+    assert (result.latest, result.changes, result.needed) == (LATEST, [], "none")
 
 
 def test_check_change_without_bump_names_table_and_column(swap: Swap) -> None:
@@ -41,22 +45,22 @@ def test_check_change_without_bump_names_table_and_column(swap: Swap) -> None:
     [found] = result.report.problems
     assert (found.code, found.table, found.field) == ("schema-unbumped", "figures", "confidence")
     assert "figures.confidence" in found.message and "minor" in found.message
-    assert found.article == str(PUBLISHED / "1.0.0" / "figures.schema.json")
+    assert found.article == str(PUBLISHED / LATEST / "figures.schema.json")
 
 
 def test_check_bump_too_small(swap: Swap, registry: Path) -> None:
-    swap("statements", REMOVED, version="1.1.0")
+    swap("statements", REMOVED, version=NEXT_MINOR)
     assert codes(registry) == [("schema-bump-too-small", "statements", "via"),
                                ("schema-not-published", None, None), ("schema-changelog", None, None)]
 
 
 def test_check_minor_addition_then_published(swap: Swap, registry: Path) -> None:
-    swap("figures", ADDED, version="1.1.0")
+    swap("figures", ADDED, version=NEXT_MINOR)
     assert [c for c, _, _ in codes(registry)] == ["schema-not-published", "schema-changelog"]
-    publish(registry, "1.1.0")
+    publish(registry, NEXT_MINOR)
     result = check(registry)
     assert result.ok, result.report.problems
-    assert result.published == ["1.0.0", "1.1.0"]
+    assert result.published == ["1.0.0", "1.1.0", NEXT_MINOR]
 
 
 def test_check_major_removal_published(swap: Swap, registry: Path) -> None:
@@ -66,16 +70,16 @@ def test_check_major_removal_published(swap: Swap, registry: Path) -> None:
 
 
 def test_check_published_versions_are_checked_in_pairs(swap: Swap, registry: Path) -> None:
-    swap("statements", REMOVED, version="1.1.0")
-    publish(registry, "1.1.0")
+    swap("statements", REMOVED, version=NEXT_MINOR)
+    publish(registry, NEXT_MINOR)
     found = check(registry).report.problems
     assert [(p.code, p.table, p.field, p.article) for p in found] == [
-        ("schema-bump-too-small", "statements", "via", str(registry / "1.1.0"))]
+        ("schema-bump-too-small", "statements", "via", str(registry / NEXT_MINOR))]
 
 
 def test_check_frozen_table(swap: Swap, registry: Path) -> None:
-    swap("figures", ADDED, version="1.1.0")
-    publish(registry, "1.1.0")
+    swap("figures", ADDED, version=NEXT_MINOR)
+    publish(registry, NEXT_MINOR)
     frozen: dict[str, Compat] = {"figures": "freeze"}
     assert codes(registry, policy=frozen) == [("schema-frozen", "figures", "confidence")]
     assert codes(registry, policy={"statements": "freeze"}) == []
@@ -87,7 +91,7 @@ def test_check_version_older_than_published(swap: Swap, registry: Path) -> None:
 
 
 def test_check_broken_and_stale_files(registry: Path) -> None:
-    figures = registry / "1.0.0" / "figures.schema.json"
+    figures = registry / LATEST / "figures.schema.json"
     doc = json.loads(figures.read_text())
     figures.write_text(json.dumps(doc))
     assert codes(registry) == [("schema-file", "figures", None)]
@@ -100,18 +104,20 @@ def test_check_broken_and_stale_files(registry: Path) -> None:
 
 def test_check_changelog_entry_and_empty_registry(registry: Path, tmp_path: Path) -> None:
     (registry / "CHANGELOG.md").write_text("# Changes\n")
-    [found] = check(registry).report.problems
-    assert found.code == "schema-changelog" and f"schema_hash: {schema_hash()}" in found.message
+    found = check(registry).report.problems
+    assert {p.code for p in found} == {"schema-changelog"} and len(found) == len(list(registry.glob("*.*.*")))
+    assert any(f"schema_hash: {schema_hash()}" in p.message for p in found)
     assert [c for c, _, _ in codes(tmp_path / "nothing")] == ["schema-not-published", "schema-changelog"]
 
 
 def test_check_published_version_changed_by_a_new_export(swap: Swap, registry: Path) -> None:
     swap("figures", variant(FigureRow, doc="figures — one row per number."))
-    export(registry, "1.0.0")
+    export(registry, LATEST)
     assert codes(registry) == [("schema-published-changed", None, None)]
 
 
 def test_check_changelog_entry_without_hash(registry: Path) -> None:
-    (registry / "CHANGELOG.md").write_text("# Changes\n\n## 1.0.0\n\nFirst.\n")
+    changelog = registry / "CHANGELOG.md"
+    changelog.write_text(changelog.read_text().replace(f"schema_hash: `{schema_hash()}`", ""))
     [found] = check(registry).report.problems
     assert found.code == "schema-changelog" and schema_hash() in found.message

@@ -23,6 +23,7 @@ from newsfacts.schema.compat import (
 )
 from newsfacts.schema.models import TABLES, FigureRow
 from newsfacts.schema.types import arrow_schema
+from newsfacts.schema.version import SCHEMA_VERSION
 from tests.schema.conftest import Swap, variant
 
 ARTICLE = ("---\ntitle: Talks in Doha\npublisher: Test Wire\npublished_at: 2024-03-19\nlanguage: en\n---\n"
@@ -33,7 +34,7 @@ CONFIDENCE = variant(FigureRow, fields={"confidence": (float | None, Field(None,
 
 @pytest.fixture(scope="module")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A release written with the current models (schema 1.0.0)."""
+    """A release written with the current models (schema 1.1.0)."""
     root = tmp_path_factory.mktemp("compat")
     (root / "in").mkdir()
     (root / "in" / "doha.md").write_text(ARTICLE, encoding="utf-8")
@@ -53,31 +54,32 @@ def test_compat_check_readable() -> None:
 
 def test_compat_release_says_its_schema_version(release: Path) -> None:
     manifest = json.loads((release / "manifest.json").read_text())
-    assert check_manifest(manifest, "manifest.json") == "1.0.0"
+    assert check_manifest(manifest, "manifest.json") == SCHEMA_VERSION
     for table in TABLES:
         meta = pq.read_schema(release / f"{table}.parquet").metadata
-        assert (meta[b"newsfacts.table"], meta[b"newsfacts.schema_version"]) == (table.encode(), b"1.0.0")
+        assert (meta[b"newsfacts.table"], meta[b"newsfacts.schema_version"]) == (table.encode(),
+                                                                                SCHEMA_VERSION.encode())
 
 
-def test_compat_release_1_0_0_read_after_a_1_1_0_addition(release: Path, swap: Swap) -> None:
+def test_compat_release_1_1_0_read_after_a_1_2_0_addition(release: Path, swap: Swap) -> None:
     before = pq.read_table(release / "figures.parquet")
     assert before.num_rows > 0
-    swap("figures", CONFIDENCE, version="1.1.0")
+    swap("figures", CONFIDENCE, version="1.2.0")
     tables = read_release(release)
     figures = tables["figures"]
     assert figures.column_names == list(columns("figures")) and "confidence" in figures.column_names
     assert figures.column("confidence").to_pylist() == [None] * before.num_rows
     assert figures.column("value").to_pylist() == before.column("value").to_pylist()
-    assert figures.schema.metadata[b"newsfacts.schema_version"] == b"1.1.0"
-    assert figures.schema.metadata[b"newsfacts.read_from_schema_version"] == b"1.0.0"
+    assert figures.schema.metadata[b"newsfacts.schema_version"] == b"1.2.0"
+    assert figures.schema.metadata[b"newsfacts.read_from_schema_version"] == b"1.1.0"
     assert tables["actors"].equals(pq.read_table(release / "actors.parquet").cast(arrow_schema("actors")))
 
 
 def test_compat_release_of_another_major_is_refused(release: Path, swap: Swap) -> None:
     swap("figures", FigureRow, version="2.0.0")
-    with pytest.raises(SchemaVersionError, match=r"manifest\.json: schema version 1\.0\.0 is not supported"):
+    with pytest.raises(SchemaVersionError, match=r"manifest\.json: schema version 1\.1\.0 is not supported"):
         read_release(release)
-    with pytest.raises(SchemaVersionError, match=r"figures\.parquet: schema version 1\.0\.0"):
+    with pytest.raises(SchemaVersionError, match=r"figures\.parquet: schema version 1\.1\.0"):
         read_table(release / "figures.parquet")
 
 

@@ -11,9 +11,10 @@ from newsfacts.schema.diff import Change, allows, bump, diff_schemas, needed, pa
 from newsfacts.schema.export import all_schemas
 from newsfacts.schema.models import FigureRow, MeetingRow, Row, StatementRow
 from newsfacts.schema.registry import load_registry
+from newsfacts.schema.version import SCHEMA_VERSION
 from tests.schema.conftest import PUBLISHED, Swap, variant
 
-BASE = load_registry(PUBLISHED).versions["1.0.0"].schemas
+BASE = load_registry(PUBLISHED).versions[SCHEMA_VERSION].schemas
 UNIT = FigureRow.model_fields["unit"].description
 # (name, table, model variant, expected [(column, kind)], needed bump)
 CASES: list[tuple[str, str, type[Row], list[tuple[str | None, str]], str]] = [
@@ -66,6 +67,14 @@ def test_diff_classifies_model_changes(swap: Swap, name: str, table: str, model:
     changes = diff_schemas(BASE, all_schemas())
     assert [(c.table, c.column, c.kind) for c in changes] == [(table, col, kind) for col, kind in expected]
     assert needed(changes) == level
+
+
+def test_diff_derived_tables_are_a_minor_change() -> None:
+    published = load_registry(PUBLISHED).versions
+    changes = diff_schemas(published["1.0.0"].schemas, published["1.1.0"].schemas)
+    assert [(c.table, c.kind) for c in changes] == [("entities", "table-added"), ("meeting_events", "table-added"),
+                                                    ("quotes", "table-added")]
+    assert needed(changes) == "minor" and bump("1.0.0", "1.1.0") == "minor"
 
 
 def schemas(**props: dict[str, Any]) -> dict[str, dict[str, Any]]:
