@@ -13,8 +13,8 @@ from typing import Any
 from newsfacts import __version__
 from newsfacts.articles import DEFAULT_MAX_BYTES
 from newsfacts.datasets.diff import Previous
-from newsfacts.datasets.stream import ReleaseStream
-from newsfacts.datasets.writer import check_target, staging, write_documents, write_tables
+from newsfacts.datasets.stream import ReleaseStream, TableStream
+from newsfacts.datasets.writer import check_target, staging, write_documents
 from newsfacts.engine import (
     DEFAULT_BATCH,
     DEFAULT_MAX_ROWS,
@@ -28,7 +28,7 @@ from newsfacts.engine import (
 from newsfacts.errors import UsageError
 from newsfacts.problems import Problem, Report, problem
 from newsfacts.schema.export import schema_hash
-from newsfacts.schema.models import ARTICLE_TABLES, DERIVED_TABLES
+from newsfacts.schema.models import ARTICLE_TABLES
 from newsfacts.schema.version import SCHEMA_VERSION
 
 DEFAULT_RELEASE_VERSION = "0.1.0"
@@ -159,15 +159,25 @@ def consolidate_release(folder: Path, report: Report, client: Any = None, worker
     """Compute the derived tables (entities, meeting_events, quotes) from the per-article Parquet
     files just written into `folder`, check them (problems into `report`) and write them; returns
     their manifest entries. With a Dask `client` the blocked matching runs on its cluster."""
-    from newsfacts.consolidate.common import local_map
-    from newsfacts.consolidate.run import consolidate
+    from newsfacts.consolidate.common import batched, local_map
+    from newsfacts.consolidate.run import consolidate_each
     from newsfacts.validators.integrity import member_ids
-    from newsfacts.validators.run import validate_derived
+    from newsfacts.validators.run import FRAME_CHUNK, validate_derived
 
     mapper, parts = (dask_map(client), 4 * max(workers, 1)) if client is not None else (local_map, 1)
-    derived = consolidate(folder, mapper, parts)
-    report.extend(validate_derived(derived, member_ids(folder)))
-    return write_tables(folder, derived, DERIVED_TABLES)
+    files: dict[str, Any] = {}
+    entities: set[str] = set()
+    for table, rows in consolidate_each(folder, mapper, parts):  # one table at a time, rows as they come
+        known, keys = member_ids(folder, (table,)), set[str]()
+        stream = TableStream(folder / f"{table}.parquet", table)
+        for chunk in batched(rows, FRAME_CHUNK):
+            if table == "entities":
+                entities.update(r["entity_id"] for r in chunk)
+            report.extend(validate_derived({table: chunk}, known, entities=entities, seen=keys))
+            stream.write(chunk)
+        files[table] = stream.close()
+        del known
+    return files
 
 
 def _reject(result: BuildResult, source_path: str, problems: list[Problem]) -> None:

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 V = TypeVar("V", bound=Hashable)
 T = TypeVar("T")
 R = TypeVar("R")
-# (1 when published_at is unknown, else 0; published_at as an ordinal; article_id): sorts the
-# earliest report first, articles without a date last.
-Order = tuple[int, int, str]
 Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 
@@ -22,24 +19,24 @@ def local_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     return [fn(item) for item in items]
 
 
-def order(published: int | None, article_id: str) -> Order:
-    """The sort key of a report: earliest `published_at` first (unknown last), then article_id."""
-    return (1, 0, article_id) if published is None else (0, published, article_id)
-
-
-def most_frequent(pairs: Iterable[tuple[V, Order]]) -> V | None:
-    """The most frequent value of (value, order) pairs; ties go to the value seen earliest (then the
-    smaller value); None when there is none. Null values are skipped."""
+def most_frequent(pairs: Iterable[tuple[V | None, int]]) -> V | None:
+    """The most frequent value of (value, rank of its article) pairs; ties go to the value of the
+    earliest article (the smallest rank; then the smaller value); None when there is none. Null
+    values are skipped."""
     counts: dict[V, int] = {}
-    first: dict[V, Order] = {}
-    for value, key in pairs:
+    first: dict[V, int] = {}
+    for value, rank in pairs:
         if value is None:
             continue
-        counts[value] = counts.get(value, 0) + 1
-        if value not in first or key < first[value]:
-            first[value] = key
-    if not counts:
-        return None
+        seen = counts.get(value)
+        if seen is None:
+            counts[value], first[value] = 1, rank
+        else:
+            counts[value] = seen + 1
+            if rank < first[value]:
+                first[value] = rank
+    if len(counts) < 2:
+        return next(iter(counts), None)
     return min(counts, key=lambda v: (-counts[v], first[v], str(v)))
 
 
@@ -85,6 +82,18 @@ def short_hash(*parts: str) -> int:
     """A 64-bit hash of text parts, the same in every process (unlike `hash()`)."""
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of `size` items (the last may be shorter), taken as they come."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def chunks(items: Sequence[T], parts: int) -> list[list[T]]:

@@ -18,56 +18,53 @@ Rules, in order:
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any
 
-from newsfacts.consolidate.common import Order, fold, most_frequent, order
-from newsfacts.consolidate.source import Source, read_columns
+from newsfacts.consolidate.common import fold, most_frequent
+from newsfacts.consolidate.source import Articles, Source, read_columns
 
 KINDS = {"person": "person", "org": "organization", "state": "state"}
 ACTOR_COLUMNS = ("article_id", "actor_id", "name", "country", "aliases")
+Index = dict[str, "str | set[str]"]
 
 
-@dataclass(frozen=True)
-class ActorRef:
-    """One actors row, as much of it as consolidation needs."""
+@dataclass
+class Actors:
+    """Every actors row, column by column (a few list slots per row: the strings are shared)."""
 
-    actor_id: str
-    order: Order
-    name: str
-    country: str | None
-    aliases: tuple[str, ...]
-
-    @property
-    def article_id(self) -> str:
-        """The article of the row."""
-        return self.order[2]
+    actor_id: list[str] = field(default_factory=list)
+    rank: list[int] = field(default_factory=list)      # the rank of the row's article (`Articles`)
+    name: list[str] = field(default_factory=list)
+    country: list[str | None] = field(default_factory=list)
+    aliases: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass
 class Entities:
-    """The entities table and the map every other derived table reads: actor_id → entity_id."""
+    """The map every other derived table reads (actor_id → entity_id) and the entities rows,
+    made one at a time in entity_id order."""
 
-    of: dict[str, str] = field(default_factory=dict)
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    of: dict[str, str]
+    rows: Iterator[dict[str, Any]]
 
     def entity(self, actor_id: str) -> str:
         """The entity of an actor_id (itself when it was never read)."""
         return self.of.get(actor_id, actor_id)
 
 
-def read_actors(source: Source, dates: dict[str, int | None]) -> list[ActorRef]:
-    """Every actors row (compact), sorted by actor_id then earliest report."""
-    refs = []
+def read_actors(source: Source, articles: Articles) -> Actors:
+    """Every actors row of `source`, as columns."""
+    out = Actors()
     intern = sys.intern
     for chunk in read_columns(source, "actors", ACTOR_COLUMNS):
-        for aid, actor_id, name, country, aliases in zip(*(chunk[c] for c in ACTOR_COLUMNS), strict=True):
-            refs.append(ActorRef(intern(actor_id), order(dates.get(aid), intern(aid)), name, country,
-                                 tuple(aliases or ())))
-    refs.sort(key=lambda r: (r.actor_id, r.order))
-    return refs
+        out.actor_id += map(intern, chunk["actor_id"])
+        out.rank += [articles.rank[a] for a in chunk["article_id"]]
+        out.name += map(intern, chunk["name"])
+        out.country += [intern(c) if c else None for c in chunk["country"]]
+        out.aliases += [tuple(map(intern, a)) if a else () for a in chunk["aliases"]]
+    return out
 
 
 def words(actor_id: str) -> list[str]:
@@ -75,53 +72,81 @@ def words(actor_id: str) -> list[str]:
     return actor_id.split(":", 1)[1].split("-")
 
 
-def resolve(groups: dict[str, list[ActorRef]]) -> dict[str, str]:
-    """actor_id → the actor_id of its entity, by the short-form rule of the module doc."""
-    forms: dict[str, set[str]] = {}       # folded name or alias → actor_ids that use it
-    ends: dict[str, set[str]] = {}        # first or last word of a person's full name → actor_ids
-    for actor_id, refs in groups.items():
+def resolve(actors: Actors, groups: dict[str, list[int]]) -> dict[str, str]:
+    """actor_id → the actor_id of its entity, by the short-form rule of the module doc; `groups`
+    holds the row numbers of each actor_id."""
+    folded: dict[str, str] = {}
+    forms: Index = {}   # folded name or alias → actor_id(s) that use it
+    ends: Index = {}    # first or last word of a person's full name → actor_id(s)
+    names: dict[str, set[str]] = {}  # actor_id → its folded names
+    size: dict[str, int] = {}        # actor_id → number of words of its slug
+    for actor_id, rows in groups.items():
+        parts = words(actor_id)
+        size[actor_id] = len(parts)
         if actor_id.startswith("state:"):
             continue
-        for form in {fold(f) for r in refs for f in (r.name, *r.aliases)}:
-            forms.setdefault(form, set()).add(actor_id)
-        parts = words(actor_id)
-        if actor_id.startswith("person:") and len(parts) > 1:
+        own = {actors.name[i] for i in rows}
+        for form in own.union(*(actors.aliases[i] for i in rows)):
+            if form not in folded:
+                folded[form] = fold(form)
+            _add(forms, folded[form], actor_id)
+        names[actor_id] = {folded[f] for f in own}
+        if len(parts) > 1 and actor_id.startswith("person:"):
             for word in {parts[0], parts[-1]}:
-                ends.setdefault(word, set()).add(actor_id)
+                _add(ends, word, actor_id)
     target: dict[str, str] = {}
-    for actor_id in sorted(groups, key=lambda a: (-len(words(a)), a)):  # longer names are resolved first
+    for actor_id in sorted(groups, key=lambda a: (-size[a], a)):  # longer names are resolved first
         target[actor_id] = actor_id
         if actor_id.startswith("state:"):
             continue
-        size, kind = len(words(actor_id)), actor_id.split(":", 1)[0]
-        fits = {f for name in {fold(r.name) for r in groups[actor_id]} for f in forms.get(name, ())}
-        if kind == "person" and size == 1:
-            fits |= ends.get(words(actor_id)[0], set())
-        found = {target[f] for f in fits if f.split(":", 1)[0] == kind and len(words(f)) > size}
+        kind = actor_id.split(":", 1)[0]
+        fits = {f for name in names[actor_id] for f in _get(forms, name)}
+        if size[actor_id] == 1 and kind == "person":
+            fits.update(_get(ends, actor_id.split(":", 1)[1]))
+        found = {target[f] for f in fits if size[f] > size[actor_id] and f.split(":", 1)[0] == kind}
         if len(found) == 1:
             target[actor_id] = found.pop()
     return target
 
 
-def entity_row(entity_id: str, refs: list[ActorRef]) -> dict[str, Any]:
-    """The entities row of one entity from its member rows (sorted by earliest report)."""
-    own = [(r.name, r.order) for r in refs if r.actor_id == entity_id]
-    names = {n for r in refs for n in (r.name, *r.aliases)}
-    return {"entity_id": entity_id, "name": most_frequent(own),
+def _add(index: Index, key: str, value: str) -> None:
+    """Add a value under a key; one value is kept as itself (most keys have one), more as a set."""
+    found = index.get(key)
+    if found is None:
+        index[key] = value
+    elif isinstance(found, str):
+        if found != value:
+            index[key] = {found, value}
+    else:
+        found.add(value)
+
+
+def _get(index: Index, key: str) -> set[str] | tuple[str, ...]:
+    """The values under a key."""
+    found = index.get(key)
+    return () if found is None else (found,) if isinstance(found, str) else found
+
+
+def entity_row(entity_id: str, rows: list[int], actors: Actors, articles: Articles) -> dict[str, Any]:
+    """The entities row of one entity from the numbers of its member rows."""
+    a, rank = actors, actors.rank
+    names = {n for i in rows for n in (a.name[i], *a.aliases[i])}
+    return {"entity_id": entity_id,
+            "name": most_frequent((a.name[i], rank[i]) for i in rows if a.actor_id[i] == entity_id),
             "kind": KINDS[entity_id.split(":", 1)[0]],
-            "country": most_frequent((r.country, r.order) for r in refs),
-            "names": sorted(names), "n_articles": len({r.article_id for r in refs}),
-            "members": sorted(f"{r.article_id}/{r.actor_id}" for r in refs)}
+            "country": most_frequent((a.country[i], rank[i]) for i in rows),
+            "names": sorted(names), "n_articles": len({rank[i] for i in rows}),
+            "members": sorted(f"{articles.ids[rank[i]]}/{a.actor_id[i]}" for i in rows)}
 
 
-def consolidate_entities(refs: Iterable[ActorRef]) -> Entities:
-    """The entities of the corpus from its actors rows (sorted by actor_id, as `read_actors` gives)."""
-    groups = {actor_id: list(items) for actor_id, items in groupby(refs, key=lambda r: r.actor_id)}
-    out = Entities(of=resolve(groups))
-    by_entity: dict[str, list[ActorRef]] = {}
-    for actor_id, items in groups.items():
-        by_entity.setdefault(out.of[actor_id], []).extend(items)
-    for entity_id in sorted(by_entity):
-        members = sorted(by_entity[entity_id], key=lambda r: (r.order, r.actor_id))
-        out.rows.append(entity_row(entity_id, members))
-    return out
+def consolidate_entities(actors: Actors, articles: Articles) -> Entities:
+    """The entities of the corpus from its actors rows."""
+    groups: dict[str, list[int]] = {}
+    for i, actor_id in enumerate(actors.actor_id):
+        groups.setdefault(actor_id, []).append(i)
+    of = resolve(actors, groups)
+    by_entity: dict[str, list[int]] = {}
+    for actor_id, rows in groups.items():
+        by_entity.setdefault(of[actor_id], []).extend(rows)
+    del groups
+    return Entities(of, (entity_row(e, by_entity[e], actors, articles) for e in sorted(by_entity)))

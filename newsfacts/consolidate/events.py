@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from newsfacts.consolidate.common import Mapper, Order, UnionFind, chunks, local_map, most_frequent, order
-from newsfacts.consolidate.source import Source, read_columns, to_date
+from newsfacts.consolidate.common import Mapper, UnionFind, chunks, local_map, most_frequent
+from newsfacts.consolidate.source import Articles, Source, read_columns, to_date
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 MEETING_COLUMNS = ("meeting_id", "article_id", "participants", "mode", "location", "location_country", "date",
@@ -41,7 +41,7 @@ class MeetingRef:
 
     index: int
     meeting_id: str
-    order: Order
+    rank: int                    # the rank of its article (`Articles`): smaller is reported earlier
     entities: tuple[str, ...]
     date: int | None
     precision: str | None
@@ -52,9 +52,9 @@ class MeetingRef:
     mode: str
 
     @property
-    def sort_key(self) -> tuple[Order, str]:
+    def sort_key(self) -> tuple[int, str]:
         """Earliest report first (published_at, article_id), then meeting_id."""
-        return (self.order, self.meeting_id)
+        return (self.rank, self.meeting_id)
 
 
 def period(date: dt.date | None, precision: str | None) -> tuple[int | None, int | None]:
@@ -69,7 +69,7 @@ def period(date: dt.date | None, precision: str | None) -> tuple[int | None, int
     return date.toordinal(), date.toordinal()
 
 
-def read_meetings(source: Source, dates: dict[str, int | None], entity: dict[str, str]) -> list[MeetingRef]:
+def read_meetings(source: Source, articles: Articles, entity: dict[str, str]) -> list[MeetingRef]:
     """Every meetings row (compact), participants mapped to their entities."""
     refs: list[MeetingRef] = []
     intern = sys.intern
@@ -78,9 +78,9 @@ def read_meetings(source: Source, dates: dict[str, int | None], entity: dict[str
                 *(chunk[c] for c in MEETING_COLUMNS), strict=True):
             ents = tuple(sorted({intern(entity.get(p, p)) for p in parts or ()}))
             lo, hi = period(date, precision)
-            refs.append(MeetingRef(len(refs), mid, order(dates.get(aid), intern(aid)), ents,
-                                   date.toordinal() if date is not None else None, precision, lo, hi,
-                                   where, country, mode))
+            refs.append(MeetingRef(len(refs), mid, articles.rank[aid], ents,
+                                   date.toordinal() if date is not None else None, precision and intern(precision),
+                                   lo, hi, where and intern(where), country and intern(country), intern(mode)))
     return refs
 
 
@@ -208,19 +208,18 @@ def _join_undated(refs: Sequence[MeetingRef], found: UnionFind, mapper: Mapper, 
             found.union(row, candidates.pop())
 
 
-def event_row(members: Sequence[MeetingRef]) -> dict[str, Any]:
+def event_row(members: Sequence[MeetingRef], articles: Articles) -> dict[str, Any]:
     """The meeting_events row of one event (members sorted earliest first)."""
     dated = [m for m in members if m.date is not None]
     best = min((PRECISION_RANK.get(m.precision or "day", 0) for m in dated), default=None)
     exact = [m for m in dated if PRECISION_RANK.get(m.precision or "day", 0) == best]
-    date = most_frequent((m.date, m.order) for m in exact)
-    seen = [m.order[1] for m in members if m.order[0] == 0]
     return {"event_id": f"ev-{members[0].meeting_id}",
             "participants": sorted({e for m in members for e in m.entities}),
-            "date": to_date(date), "date_precision": (exact[0].precision or "day") if exact else None,
-            "location": most_frequent((m.location, m.order) for m in members),
-            "location_country": most_frequent((m.country, m.order) for m in members),
-            "mode": most_frequent((m.mode, m.order) for m in members if m.mode != "unknown") or "unknown",
-            "n_reports": len({m.order[2] for m in members}),
-            "first_reported_at": to_date(min(seen)) if seen else None,
+            "date": to_date(most_frequent((m.date, m.rank) for m in exact)),
+            "date_precision": (exact[0].precision or "day") if exact else None,
+            "location": most_frequent((m.location, m.rank) for m in members),
+            "location_country": most_frequent((m.country, m.rank) for m in members),
+            "mode": most_frequent((m.mode, m.rank) for m in members if m.mode != "unknown") or "unknown",
+            "n_reports": len({m.rank for m in members}),
+            "first_reported_at": articles.first_published(m.rank for m in members),
             "meeting_ids": sorted(m.meeting_id for m in members)}

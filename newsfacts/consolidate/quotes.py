@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsfacts.consolidate.common import Mapper, Order, UnionFind, chunks, fold, local_map, order, short_hash
-from newsfacts.consolidate.source import Source, read_columns, to_date
+from newsfacts.consolidate.common import Mapper, UnionFind, chunks, fold, local_map, short_hash
+from newsfacts.consolidate.source import Articles, Source, read_columns
 
 MIN_WORDS = 12
 QUOTED_KINDS = frozenset({"direct", "mixed"})
@@ -51,7 +51,7 @@ class QuoteRef:
 
     index: int
     statement_id: str
-    order: Order
+    rank: int                    # the rank of its article (`Articles`): smaller is reported earlier
     speaker: str                 # entity_id, or `text:` + the folded speaker_text
     speaker_entity: str | None
     speaker_text: str
@@ -61,25 +61,22 @@ class QuoteRef:
     long: str | None             # the normalized quote when it has MIN_WORDS words or more
 
     @property
-    def sort_key(self) -> tuple[Order, str]:
+    def sort_key(self) -> tuple[int, str]:
         """Earliest report first (published_at, article_id), then statement_id."""
-        return (self.order, self.statement_id)
+        return (self.rank, self.statement_id)
 
 
-def read_quotes(source: Source, dates: dict[str, int | None], entity: dict[str, str]) -> list[QuoteRef]:
+def read_quotes(source: Source, articles: Articles, entity: dict[str, str]) -> list[QuoteRef]:
     """Every direct and mixed statements row (compact), speakers mapped to their entities."""
     refs: list[QuoteRef] = []
     intern = sys.intern
-    for chunk in read_columns(source, "statements", STATEMENT_COLUMNS):
-        for sid, aid, speaker_id, speaker_text, quote, kind in zip(*(chunk[c] for c in STATEMENT_COLUMNS),
-                                                                   strict=True):
-            if kind not in QUOTED_KINDS:
-                continue
+    for chunk in read_columns(source, "statements", STATEMENT_COLUMNS, keep=("kind", QUOTED_KINDS)):
+        for sid, aid, speaker_id, speaker_text, quote, _ in zip(*(chunk[c] for c in STATEMENT_COLUMNS), strict=True):
             speaker = intern(entity.get(speaker_id, speaker_id)) if speaker_id else None
             key = speaker or intern("text:" + fold(speaker_text))
             norm = normalize(quote)
             n = len(quote_words(norm))
-            refs.append(QuoteRef(len(refs), sid, order(dates.get(aid), intern(aid)), key, speaker, speaker_text,
+            refs.append(QuoteRef(len(refs), sid, articles.rank[aid], key, speaker, speaker_text,
                                  quote, short_hash(key, norm), n, norm if n >= MIN_WORDS else None))
     return refs
 
@@ -118,12 +115,11 @@ def cluster(refs: Sequence[QuoteRef], mapper: Mapper = local_map, parts: int = 1
     return sorted(groups, key=lambda g: g[0].statement_id)
 
 
-def quote_row(members: Sequence[QuoteRef]) -> dict[str, Any]:
+def quote_row(members: Sequence[QuoteRef], articles: Articles) -> dict[str, Any]:
     """The quotes row of one quotation (members sorted earliest first)."""
     fullest = min(members, key=lambda m: (-m.words, m.sort_key))
-    seen = [m.order[1] for m in members if m.order[0] == 0]
     return {"quote_id": f"q-{members[0].statement_id}", "speaker_entity_id": members[0].speaker_entity,
             "speaker_text": members[0].speaker_text, "quote": fullest.quote,
-            "n_reports": len({m.order[2] for m in members}),
-            "first_reported_at": to_date(min(seen)) if seen else None,
+            "n_reports": len({m.rank for m in members}),
+            "first_reported_at": articles.first_published(m.rank for m in members),
             "statement_ids": sorted(m.statement_id for m in members)}

@@ -44,15 +44,20 @@ def check_spans(table: str, rows: Rows, bodies: Mapping[str, str], where: Mappin
                           evidence=str(row.get(column)))
 
 
-def check_keys(table: str, rows: Rows, where: Mapping[str, str]) -> Iterator[Problem]:
-    """Every primary key occurs once."""
+def check_keys(table: str, rows: Rows, where: Mapping[str, str], seen: set[str] | None = None) -> Iterator[Problem]:
+    """Every primary key occurs once (in `rows`, and not in `seen`, the keys of earlier rows of the
+    same table, which this adds to)."""
     counts = Counter(_key(table, r) for r in rows)
+    before = seen if seen is not None else set()
     for row in rows:
         key = _key(table, row)
-        if counts[key] > 1:
+        if counts[key] > 1 or key in before:
             counts[key] = 0
+            before.discard(key)
             yield problem("duplicate-key", article=where.get(str(row.get("article_id"))), table=table,
                           row_key=key, detail=key)
+    if seen is not None:
+        seen.update(counts)
 
 
 def check_references(tables: Mapping[str, Rows], where: Mapping[str, str]) -> Iterator[Problem]:
@@ -78,22 +83,27 @@ def check_references(tables: Mapping[str, Rows], where: Mapping[str, str]) -> It
                                   row_key=_key(table, row), field=column, detail=ref)
 
 
-def member_ids(source: Source) -> dict[str, set[str]]:
-    """What derived rows may list as members: `article_id/actor_id` of actors, meeting_ids and
-    statement_ids, read from rows in memory or from the Parquet files of a release folder."""
-    out: dict[str, set[str]] = {"actors": set(), "meetings": set(), "statements": set()}
-    for chunk in read_columns(source, "actors", ("article_id", "actor_id")):
-        out["actors"].update(f"{a}/{b}" for a, b in zip(chunk["article_id"], chunk["actor_id"], strict=True))
+def member_ids(source: Source, derived: Collection[str] = tuple(MEMBERS)) -> dict[str, set[str]]:
+    """What rows of the `derived` tables may list as members: `article_id/actor_id` of actors,
+    meeting_ids, statement_ids; read from rows in memory or from the Parquet files of a release."""
+    wanted = {MEMBERS[t][1] for t in derived}
+    out: dict[str, set[str]] = {t: set() for t in wanted}
+    if "actors" in wanted:
+        for chunk in read_columns(source, "actors", ("article_id", "actor_id")):
+            out["actors"].update(f"{a}/{b}" for a, b in zip(chunk["article_id"], chunk["actor_id"], strict=True))
     for table, column in (("meetings", "meeting_id"), ("statements", "statement_id")):
-        for chunk in read_columns(source, table, (column,)):
+        for chunk in read_columns(source, table, (column,)) if table in wanted else ():
             out[table].update(chunk[column])
     return out
 
 
-def check_members(tables: Mapping[str, Rows], known: Mapping[str, Collection[str]]) -> Iterator[Problem]:
+def check_members(tables: Mapping[str, Rows], known: Mapping[str, Collection[str]],
+                  entities: Collection[str] | None = None) -> Iterator[Problem]:
     """Every member of a derived row is a row of its per-article table (`known`: `member_ids`), and
-    every entity a meeting event or quotation names is a row of entities."""
-    entities = {r["entity_id"] for r in tables.get("entities", ())}
+    every entity a meeting event or quotation names is an entity (`entities`; by default the
+    entity_ids of `tables["entities"]`)."""
+    if entities is None:
+        entities = {r["entity_id"] for r in tables.get("entities", ())}
     for table, (column, target) in MEMBERS.items():
         for row in tables.get(table, ()):
             for ref in row.get(column) or ():

@@ -18,6 +18,7 @@ from newsfacts.validators.integrity import check_keys, check_members, check_refe
 from newsfacts.validators.rows import check_rows
 
 Rows = Sequence[dict[str, Any]]
+FRAME_CHUNK = 20_000  # derived rows per pandera frame (keys are checked across chunks by check_keys)
 
 
 def validate_tables(tables: Mapping[str, Rows], bodies: Mapping[str, str],
@@ -47,19 +48,23 @@ def validate_tables(tables: Mapping[str, Rows], bodies: Mapping[str, str],
     return problems if limit is None else problems[:limit]
 
 
-def validate_derived(tables: Mapping[str, Rows], known: Mapping[str, Collection[str]],
-                     frames: bool = True) -> list[Problem]:
-    """Problems of the derived tables (entities, meeting_events, quotes): pandera frame checks, JSON
-    Schema rows, unique keys, and members that are rows of the per-article tables (`known`, as
-    `integrity.member_ids` reads them)."""
+def validate_derived(tables: Mapping[str, Rows], known: Mapping[str, Collection[str]], frames: bool = True,
+                     entities: Collection[str] | None = None, seen: set[str] | None = None) -> list[Problem]:
+    """Problems of the derived tables in `tables` (entities, meeting_events, quotes): pandera frame
+    checks (by chunks of `FRAME_CHUNK` rows, so that memory stays small), JSON Schema rows, unique
+    keys, and members that are rows of the per-article tables (`known`, as `integrity.member_ids`
+    reads them) and entities that are in `entities` (default: the entities rows of `tables`).
+    A caller checking a table chunk by chunk passes `seen`, the keys of the chunks before."""
     problems: list[Problem] = []
     for table in DERIVED_TABLES:
-        rows = tables.get(table, ())
-        if frames:
-            problems += check_frame(table, rows, {})
+        rows = tables.get(table)
+        if rows is None:
+            continue
+        for start in range(0, len(rows), FRAME_CHUNK) if frames else ():
+            problems += check_frame(table, rows[start:start + FRAME_CHUNK], {})
         problems += check_rows(table, rows, {})
-        problems += check_keys(table, rows, {})
-    problems += check_members(tables, known)
+        problems += check_keys(table, rows, {}, seen)
+    problems += check_members(tables, known, entities)
     return problems
 
 
