@@ -4,12 +4,15 @@ Rules, in order:
 1. Actors rows with the same `actor_id` are the same entity (the id is a slug of the fullest name,
    the same in every article); states are entities by their ISO code (`state:chn`).
 2. A short form joins the entity of a full name only when exactly one full name in the corpus fits
-   it. A person or organization S fits a person or organization F of the same kind with more slug
-   words when one of S's names is a name or alias of F in some article ("UN" → United Nations,
-   "Fund" → International Monetary Fund), or, for a one-word person ("Xi" from "President Xi"),
-   when that word is the first or last word of F's name ("Xi Jinping", "Joe Biden"). A short form
-   that fits two full names (a bare "Wang" with Wang Yi and Wang Kejian in the corpus) stays an
-   entity of its own; a full name that is itself a short form of a longer one passes on to it.
+   it. An organization S fits an organization F with more slug words when one of S's names is a
+   name or alias of F in some article ("UN" → United Nations, "Fund" → International Monetary
+   Fund). A one-word person S ("Xi", from "President Xi") fits a person F of two or more words when
+   the word is the first or last word of F's name ("Xi Jinping", "Joe Biden") or a name or alias
+   of F in some article ("Lula" → Luiz Inacio Lula da Silva). A person's name of two or more words
+   is a full name: it is never joined to another one (a spelling variant, or one article's alias
+   that links two people, is not followed). A short form that fits two full names (a bare "Wang"
+   with Wang Yi and Wang Kejian in the corpus) stays an entity of its own; an organization that is
+   itself a short form of a longer one passes on to it.
 3. The entity's id is the actor_id of its full name; `name` the most frequent name of that
    actor's rows, `country` the most frequent country of all member rows (ties: the earliest
    `published_at`, then `article_id`), `names` every name and alias seen.
@@ -100,8 +103,10 @@ def resolve(actors: Actors, groups: dict[str, list[int]]) -> dict[str, str]:
         if actor_id.startswith("state:"):
             continue
         kind = actor_id.split(":", 1)[0]
+        if kind == "person" and size[actor_id] > 1:
+            continue  # a full name
         fits = {f for name in names[actor_id] for f in _get(forms, name)}
-        if size[actor_id] == 1 and kind == "person":
+        if kind == "person":
             fits.update(_get(ends, actor_id.split(":", 1)[1]))
         found = {target[f] for f in fits if size[f] > size[actor_id] and f.split(":", 1)[0] == kind}
         if len(found) == 1:

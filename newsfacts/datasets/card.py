@@ -61,12 +61,13 @@ reported once, and list the per-article rows they group:
 
 - `entities`: actors rows with the same `actor_id` are one entity; states are entities by their
   ISO code. A short form joins the entity of a full name only when exactly one full name in the
-  corpus fits it: a person or organization fits one of the same kind with a longer name when its
-  name is a name or alias of that one in some article ("UN" and United Nations), or, for a
-  one-word person ("Xi" from "President Xi"), when the word is the first or last word of the full
-  name ("Xi Jinping"). A short form that fits two full names (a bare "Wang" with both Wang Yi and
-  Wang Kejian in the corpus) stays apart. `country` is the most frequent country of the member
-  rows (ties: the earliest `published_at`, then `article_id`).
+  corpus fits it: an organization fits a longer one when its name is a name or alias of that one in
+  some article ("UN" and United Nations); a one-word person ("Xi" from "President Xi") fits a full
+  name whose first or last word it is ("Xi Jinping"), or of which it is a name or alias in some
+  article. A person's name of two or more words is never joined to another. A short form that
+  fits two full names (a bare "Wang" with both Wang Yi and Wang Kejian in the corpus) stays apart.
+  `country` is the most frequent country of the member rows (ties: the earliest `published_at`,
+  then `article_id`).
 - `meeting_events`: two meetings rows match when their participant entity sets agree (equal, or
   one a subset of the other with at least two shared entities), their dates are compatible (same
   day, or one inside the other's month or year) and their locations do not conflict (two different
