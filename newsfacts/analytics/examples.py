@@ -50,6 +50,14 @@ SELECT ar.published_at, ar.publisher, ac.name, ac.aliases, ac.mentions
 FROM actors ac JOIN articles ar USING (article_id)
 WHERE ac.actor_id = 'state:chn'
 ORDER BY ar.published_at NULLS LAST, ar.article_id LIMIT 6"""),
+    ("Entities: actors consolidated across articles, with every name they go by", """\
+SELECT entity_id, name, n_articles, len(members) AS actor_rows, names
+FROM entities ORDER BY n_articles DESC, entity_id LIMIT 5"""),
+    ("Who met whom most often, counting real-world meetings (events) rather than reports", """\
+WITH p AS (SELECT event_id, n_reports, unnest(participants) AS entity FROM meeting_events)
+SELECT a.entity, b.entity AS met, count(*) AS events, sum(a.n_reports) AS reports
+FROM p a JOIN p b ON a.event_id = b.event_id AND a.entity < b.entity
+GROUP BY ALL ORDER BY events DESC, a.entity, met LIMIT 5"""),
 )
 
 
