@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsfacts.articles import Article
-from newsfacts.builders.actors import build_actors
-from newsfacts.builders.figures import build_figures
-from newsfacts.builders.meetings import build_meetings
-from newsfacts.builders.mentions import ActorIndex
-from newsfacts.builders.statements import build_statements
-from newsfacts.builders.text import Doc
+from newsfacts.builders.actors.build import build_actors
+from newsfacts.builders.actors.mentions import ActorIndex
+from newsfacts.builders.figures.build import build_figures
+from newsfacts.builders.meetings.build import build_meetings
+from newsfacts.builders.statements.build import build_statements
+from newsfacts.builders.text.document import Doc
 from newsfacts.problems import Problem, problem
 from newsfacts.schema.models import ActorRow, ArticleRow, FigureRow, MeetingRow, Row, StatementRow
 
