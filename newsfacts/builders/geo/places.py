@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from newsfacts.builders.geo import cities, gazetteer
 from newsfacts.builders.text.lexicon import load_data
@@ -48,6 +48,7 @@ class PlaceMention:
     trigger: str
 
 
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def fold_place(name: str) -> str:
     """Lookup key of a place name: the gazetteer's fold, without a possessive ending."""
     return gazetteer.fold(name.removesuffix("'s").removesuffix("’s"))
@@ -60,6 +61,7 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return regions, frozenset(data["capital_nouns"]), frozenset(data["place_nouns"])
 
 
+@lru_cache(maxsize=gazetteer.LOOKUP_CACHE)
 def place_iso3(name: str) -> str | None:
     """ISO3 of the state a place lies in ("Doha" → QAT, "the West Bank" → PSE), else None."""
     key = fold_place(name)
