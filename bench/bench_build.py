@@ -63,8 +63,10 @@ def bodies(path: Path) -> list[Any]:
     return [a for a in read_inputs([path]) if isinstance(a, Article)]
 
 
-WARM_UP = ("Officials said on Monday that the minister met her Kenyan counterpart in Nairobi. "
-           "\u201cWe agreed on a plan,\u201d she said. At least 12 people were killed, police said.")
+# Touches every lexicon (cities, dates, currencies, quotations …) so that none loads on the clock.
+WARM_UP = ("By Jane Roe\nKIDAL, Mali (AP) — Officials said on Monday that Foreign Minister Ali Bongo met his "
+           "Kenyan counterpart in Kidal last Tuesday. \u201cWe agreed,\u201d he said. At least 12 people were "
+           "killed and $5 million in rupees was pledged, the ministry said, according to the UN.")
 
 
 def timed(run: Any) -> float:

@@ -14,11 +14,11 @@ from newsfacts.builders.actors.find import Cand, Ctx, fixed_names, named_orgs, s
 from newsfacts.builders.actors.mentions import ActorIndex
 from newsfacts.builders.actors.people import find_people
 from newsfacts.builders.actors.rows import make_rows
-from newsfacts.builders.actors.tokens import tokenize
 from newsfacts.builders.actors.vocab import organizations, words
 from newsfacts.builders.geo import gazetteer as gz
-from newsfacts.builders.text.document import Doc, first_text_line
+from newsfacts.builders.text.document import Doc
 from newsfacts.builders.text.lexicon import load_data
+from newsfacts.builders.text.sentences import first_text_line
 from newsfacts.problems import Problem
 from newsfacts.schema.models import ActorRow
 
@@ -28,7 +28,7 @@ PRIORITY = {"actors.org_lexicon.v1": 0, "actors.state_name.v1": 1, "actors.place
 
 def build_actors(doc: Doc) -> tuple[list[ActorRow], ActorIndex, list[Problem]]:
     """Rows of the actors table and the mention index for one article."""
-    ctx = Ctx(doc.body, tokenize(doc.body), [])
+    ctx = Ctx(doc.body, doc.words, [])
     ctx.taken = [False] * len(ctx.toks)
     headings = _block_credits(ctx, doc)
     found = resolve(ctx, fixed_names(ctx) + named_orgs(ctx) + descriptions(ctx))

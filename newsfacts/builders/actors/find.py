@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsfacts.builders.actors.tokens import Token
 from newsfacts.builders.actors.vocab import OrgEntry, canonical, org_words, organizations, words
 from newsfacts.builders.geo import gazetteer as gz
 from newsfacts.builders.text.lexicon import load_data
+from newsfacts.builders.text.words import Token
 
 FUNCTION_WORDS = frozenset([
     "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "as", "after", "before",

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsfacts.builders.actors.find import Cand, Ctx
-from newsfacts.builders.actors.tokens import Token
 from newsfacts.builders.actors.vocab import words
 from newsfacts.builders.geo import gazetteer as gz
+from newsfacts.builders.text.words import Token
 
 LOOKBACK = 12   # tokens scanned for a title or an apposition
 

@@ -15,7 +15,8 @@ from newsfacts.builders.actors.find import Cand, Ctx
 from newsfacts.builders.actors.mentions import Mention
 from newsfacts.builders.actors.vocab import canonical
 from newsfacts.builders.geo import gazetteer as gz
-from newsfacts.builders.text.document import Doc, slug
+from newsfacts.builders.text.document import Doc
+from newsfacts.builders.text.ids import slug
 from newsfacts.builders.text.lexicon import load_data
 from newsfacts.schema.models import ActorRow
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from newsfacts.builders.actors.tokens import lexicon_tokens
 from newsfacts.builders.text.lexicon import load_data
+from newsfacts.builders.text.words import lexicon_tokens
 
 
 @dataclass(frozen=True)

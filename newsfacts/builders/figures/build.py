@@ -32,8 +32,9 @@ from newsfacts.builders.figures.units import (
     units_lex,
 )
 from newsfacts.builders.geo.gazetteer import state_name
-from newsfacts.builders.text.document import Doc, row_id
-from newsfacts.builders.text.numbers import WORD, Token, number_words, scales, tokenize
+from newsfacts.builders.text.document import Doc
+from newsfacts.builders.text.ids import row_id
+from newsfacts.builders.text.numbers import WORD, Token, number_words, scales
 from newsfacts.problems import Problem
 from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
 
@@ -65,21 +66,13 @@ def build_figures(doc: Doc, actors: ActorIndex) -> tuple[list[FigureRow], list[P
     wanted = _sentences_with_numbers(doc)
     if not wanted:
         return [], []
-    cache: dict[int, list[Token]] = {}
-
-    def tokens_of(s: int) -> list[Token]:
-        if s not in cache:
-            span = doc.sentences[s]
-            cache[s] = tokenize(body[span.start:span.end], span.start)
-        return cache[s]
-
     states = _article_states(body, actors)
-    sources = Sources(body, len(doc.sentences), _paragraphs(doc), actors, tokens_of)
+    sources = Sources(body, len(doc.sentences), _paragraphs(doc), actors, doc.number_tokens)
     rows: list[FigureRow] = []
     seen: set[str] = set()
     held: dict[int, str] = {}   # sentence → "hostages"/"detained" when it counts captives
     for s in wanted:
-        tokens = tokens_of(s)
+        tokens = doc.number_tokens(s)
         placed = _place(tokens, s, scan(tokens, frozenset([0]), states), held.get(s - 1))
         for p in placed:
             if p.category in CARRIED_CATEGORIES:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from newsfacts.builders.actors.mentions import ActorIndex
 from newsfacts.builders.figures.quotes import Quotes, token_at
 from newsfacts.builders.figures.resolve import Resolver, Source, source_lex
-from newsfacts.builders.text.document import ABBREVIATIONS
 from newsfacts.builders.text.numbers import NUM, PUNCT, WORD, Token
+from newsfacts.builders.text.sentences import ABBREVIATIONS
 
 MAX_SUBJECT = 14        # tokens walked back from a verb to find its subject
 MAX_SOURCE = 16         # tokens of an "according to" phrase

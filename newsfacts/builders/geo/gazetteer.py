@@ -15,7 +15,6 @@ import pycountry
 from newsfacts.builders.geo import cities
 from newsfacts.builders.text.lexicon import load_data
 
-
 # Lookups are pure functions of a string and the same names recur from article to article: a
 # bounded cache per process answers most of them without folding the string again.
 LOOKUP_CACHE = 1 << 16

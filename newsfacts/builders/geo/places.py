@@ -15,12 +15,16 @@ tokens. A phrase that resolves nowhere is kept (iso3 None) only for venues after
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.builders.geo import cities, gazetteer
+from newsfacts.builders.text.clause_tokens import ClauseTok
 from newsfacts.builders.text.lexicon import load_data
 
+Toks = Sequence[tuple[int, int, str] | ClauseTok]
+# The clause tokens' pattern: `\S` after a failed word run is a character `[^\w\s]`.
 _TOKEN = re.compile(r"\w[\w'’-]*|\S")
 _TRIGGERS = frozenset({"in", "at", "to", "visited", "visiting", "visit", "near", "inside"})
 _VENUE_NOUNS = frozenset({"office", "offices", "headquarters", "palace", "residence", "hotel", "embassy",
@@ -85,6 +89,13 @@ def find_places(text: str, offset: int = 0, unknown: bool = False) -> list[Place
     with iso3 None; month and weekday names are never places.
     """
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return places_in(text, toks, unknown, offset)
+
+
+def places_in(text: str, toks: Sequence[tuple[int, int, str] | ClauseTok], unknown: bool = False,
+              offset: int = 0) -> list[PlaceMention]:
+    """`find_places` over tokens already made: (start, end, text) triples or the document's clause
+    tokens (the same tokens), with offsets into `text`."""
     out: list[PlaceMention] = []
     i = 0
     while i < len(toks) - 1:
@@ -103,7 +114,7 @@ def find_places(text: str, offset: int = 0, unknown: bool = False) -> list[Place
     return out
 
 
-def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str,
+def _phrase(text: str, toks: Toks, i: int, trigger: str,
             unknown: bool = False) -> tuple[int, PlaceMention] | None:
     """The place phrase starting at token i (after its trigger word), if any."""
     start = toks[i][0]
@@ -139,7 +150,7 @@ def _phrase(text: str, toks: list[tuple[int, int, str]], i: int, trigger: str,
     return None
 
 
-def _described(text: str, toks: list[tuple[int, int, str]], k: int, start: int, trigger: str,
+def _described(text: str, toks: Toks, k: int, start: int, trigger: str,
                capital_nouns: frozenset[str], place_nouns: frozenset[str]) -> tuple[int, PlaceMention] | None:
     """"the <demonym> capital" or "the <adjective> <place noun> of <Name>"."""
     word = toks[k][2]
@@ -160,7 +171,7 @@ def _described(text: str, toks: list[tuple[int, int, str]], k: int, start: int, 
     return None
 
 
-def _name_run(toks: list[tuple[int, int, str]], k: int) -> list[int]:
+def _name_run(toks: Toks, k: int) -> list[int]:
     """Indexes of the capitalized tokens from k on (at most _MAX_NAME)."""
     out: list[int] = []
     while k < len(toks) and len(out) < _MAX_NAME and toks[k][2][:1].isupper():
@@ -169,7 +180,7 @@ def _name_run(toks: list[tuple[int, int, str]], k: int) -> list[int]:
     return out
 
 
-def _venue(text: str, toks: list[tuple[int, int, str]], k: int, start: int) -> tuple[int, PlaceMention] | None:
+def _venue(text: str, toks: Toks, k: int, start: int) -> tuple[int, PlaceMention] | None:
     """An unresolved venue after "at the": kept when a venue noun ends it within four words."""
     for j in range(k, min(k + 4, len(toks))):
         word = toks[j][2]
@@ -181,4 +192,4 @@ def _venue(text: str, toks: list[tuple[int, int, str]], k: int, start: int) -> t
     return None
 
 
-__all__ = ["PlaceMention", "find_places", "place_iso3"]
+__all__ = ["PlaceMention", "find_places", "place_iso3", "places_in"]

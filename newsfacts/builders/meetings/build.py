@@ -27,12 +27,13 @@ from __future__ import annotations
 from collections import Counter
 
 from newsfacts.builders.actors.mentions import ActorIndex
-from newsfacts.builders.geo.places import find_places, place_iso3
+from newsfacts.builders.geo.places import place_iso3, places_in
 from newsfacts.builders.meetings.clauses import word_set
 from newsfacts.builders.meetings.cues import Cue, find_cues
 from newsfacts.builders.meetings.draft import Draft, SentenceContext, draft_for, sentence_context
 from newsfacts.builders.meetings.merge import apply_join, inherit, merge, target, to_rows
-from newsfacts.builders.text.document import Doc, first_text_line
+from newsfacts.builders.text.document import Doc
+from newsfacts.builders.text.sentences import first_text_line
 from newsfacts.problems import Problem
 from newsfacts.schema.models import MeetingRow
 
@@ -45,8 +46,8 @@ def build_meetings(doc: Doc, actors: ActorIndex) -> tuple[list[MeetingRow], list
     floor = dateline_end(body)
     drafts: list[Draft] = []
     prev: SentenceContext | None = None
-    for n, span in enumerate(doc.sentences):
-        ctx = sentence_context(body, n, span.start, span.end, actors, doc.article.published_at, floor)
+    for n in range(len(doc.sentences)):
+        ctx = sentence_context(doc, n, actors, floor)
         drafts.extend(_sentence(ctx, drafts, prev))
         prev = ctx
     kept = [d for d in drafts if d.participants]
@@ -55,7 +56,7 @@ def build_meetings(doc: Doc, actors: ActorIndex) -> tuple[list[MeetingRow], list
     for d in merged:
         if d.rule == "meetings.summit.v1" and d.location is None and home is not None:
             d.location, d.country = home
-    return to_rows(doc, merged, article_country(body, actors)), []
+    return to_rows(doc, merged, article_country(doc, actors)), []
 
 
 def _sentence(ctx: SentenceContext, drafts: list[Draft], prev: SentenceContext | None) -> list[Draft]:
@@ -111,9 +112,9 @@ def dateline_place(body: str, floor: int) -> tuple[str, str] | None:
     return (name.title(), iso3) if iso3 else None
 
 
-def article_country(body: str, actors: ActorIndex) -> str | None:
+def article_country(doc: Doc, actors: ActorIndex) -> str | None:
     """The country most often named in the article, as a place or a state (first seen wins a tie)."""
-    counts = Counter(p.iso3 for p in find_places(body) if p.iso3)
+    counts = Counter(p.iso3 for p in places_in(doc.body, doc.clause_tokens) if p.iso3)
     counts.update(m.actor_id.split(":", 1)[1].upper() for m in actors.mentions if m.kind == "state")
     if not counts:
         return None

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
+from newsfacts.builders.text.clause_tokens import ClauseTok as Tok
 from newsfacts.builders.text.lexicon import load_data
 
 MAX_CLAUSE = 80  # tokens a clause may reach on either side of its cue (keeps the scan linear)
-_TOKEN = re.compile(r"\w[\w'’-]*|[^\w\s]")
 SPEECH = frozenset({"said", "says", "told", "stated", "announced", "added", "reported", "according",
                     "wrote", "posted", "confirmed", "noted", "stressed", "quoted", "tweeted", "saying",
                     "stating", "adding"})
@@ -29,23 +28,6 @@ PAST_VERBS = frozenset({"said", "agreed", "signed", "discussed", "pledged", "urg
                         "attended", "joined", "travelled", "traveled", "flew"})
 
 
-class Tok(NamedTuple):
-    """A token of the body: absolute span, text, and lowercase text without a possessive ending."""
-
-    start: int
-    end: int
-    text: str
-    low: str = ""
-
-
-def make_tok(start: int, end: int, text: str) -> Tok:
-    """A token with its `low` form computed once."""
-    low = text.lower()
-    if low.endswith(("'s", "’s")):
-        low = low[:-2]
-    return Tok(start, end, text, low)
-
-
 @cache
 def lexicon() -> dict[str, Any]:
     """The meetings lexicon (`lexicons/meetings.yaml`)."""
@@ -57,11 +39,6 @@ def lexicon() -> dict[str, Any]:
 def word_set(key: str) -> frozenset[str]:
     """A list of the lexicon as a set of lowercase words."""
     return frozenset(str(w).lower() for w in lexicon()[key])
-
-
-def tokens(body: str, start: int, end: int) -> list[Tok]:
-    """Tokens of body[start:end] with absolute offsets."""
-    return [make_tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, start, end)]
 
 
 def negated(tok: Tok) -> bool:
@@ -136,13 +113,10 @@ def skip_relatives(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int]]:
 
 __all__ = [
     "SPEECH",
-    "Tok",
     "left_bound",
     "lexicon",
-    "make_tok",
     "negated",
     "right_bound",
     "skip_relatives",
-    "tokens",
     "word_set",
 ]

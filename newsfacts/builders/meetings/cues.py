@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsfacts.builders.meetings.clauses import Tok, lexicon, negated, word_set
+from newsfacts.builders.meetings.clauses import lexicon, negated, word_set
+from newsfacts.builders.text.clause_tokens import ClauseTok as Tok
 
 MAX_CUES = 40  # cues read per sentence: bounds the work on pathological one-sentence inputs
 DEFINITE = frozenset({"the", "their", "that", "this", "his", "her", "its", "these", "those"})

@@ -9,20 +9,20 @@ from functools import cached_property
 from typing import TypeVar
 
 from newsfacts.builders.actors.mentions import ActorIndex, Mention
-from newsfacts.builders.geo.places import PlaceMention, find_places
+from newsfacts.builders.geo.places import PlaceMention, places_in
 from newsfacts.builders.meetings.clauses import (
     PAST_VERBS,
     SPEECH,
-    Tok,
     left_bound,
     right_bound,
     skip_relatives,
-    tokens,
     word_set,
 )
 from newsfacts.builders.meetings.cues import Cue, channel_mode
 from newsfacts.builders.meetings.parts import Region, parties, pronoun_subject, unnamed
-from newsfacts.builders.text.dates import DateMention, find_dates
+from newsfacts.builders.text.clause_tokens import ClauseTok as Tok
+from newsfacts.builders.text.dates import DateMention
+from newsfacts.builders.text.document import Doc
 
 _ANOTHER = frozenset({"also", "later", "then", "separately", "subsequently", "afterwards", "again"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are"})
@@ -73,12 +73,13 @@ class SentenceContext:
     """
 
     def __init__(self, index: int, toks: list[Tok], actors: ActorIndex, published_at: dt.date | None,
-                 body: str = "", span: tuple[int, int] = (0, 0), floor: int = 0) -> None:
+                 doc: Doc, span: tuple[int, int] = (0, 0), floor: int = 0) -> None:
         self.index = index
         self.toks = toks
         self.actors = actors
         self.published_at = published_at
-        self.body = body
+        self.doc = doc
+        self.body = doc.body
         self._span = span
         self._floor = floor
 
@@ -87,21 +88,24 @@ class SentenceContext:
         """Place phrases of the sentence (not before the dateline, not actors)."""
         start, end = self._span
         body, floor = self.body, self._floor
-        return [p for p in find_places(body[start:end], start, unknown=True)
+        return [p for p in places_in(body, self.doc.clause_tokens.between(start, end), unknown=True)
                 if p.start >= floor and _place_ok(body, p) and not _is_actor(self.actors, p)]
 
     @cached_property
     def dates(self) -> list[DateMention]:
         """Date expressions of the sentence (not before the dateline)."""
         start, end = self._span
-        return [d for d in find_dates(self.body[start:end], start) if d.start >= self._floor]
+        return [d for d in self.doc.dates_in(start, end) if d.start >= self._floor]
 
 
-def sentence_context(body: str, index: int, start: int, end: int, actors: ActorIndex,
-                     published_at: dt.date | None, floor: int) -> SentenceContext:
-    """Tokens of body[start:end], with places and dates on demand; nothing before `floor` (the dateline)."""
-    toks = [t for t in tokens(body, start, end) if t.start >= floor]
-    return SentenceContext(index, toks, actors, published_at, body, (start, end), floor)
+def sentence_context(doc: Doc, index: int, actors: ActorIndex, floor: int) -> SentenceContext:
+    """The clause tokens of sentence `index`, with places and dates on demand; nothing before
+    `floor` (the dateline)."""
+    span = doc.sentences[index]
+    toks = doc.clause_tokens.between(span.start, span.end)
+    if toks and toks[0].start < floor:
+        toks = [t for t in toks if t.start >= floor]
+    return SentenceContext(index, toks, actors, doc.article.published_at, doc, (span.start, span.end), floor)
 
 
 def _is_actor(actors: ActorIndex, p: PlaceMention) -> bool:

@@ -20,7 +20,8 @@ from newsfacts.builders.meetings.cues import Cue
 from newsfacts.builders.meetings.draft import Draft, SentenceContext, speaker_before, speech_date
 from newsfacts.builders.meetings.parts import Region, parties, pronoun_subject
 from newsfacts.builders.text.dates import DateMention
-from newsfacts.builders.text.document import Doc, row_id
+from newsfacts.builders.text.document import Doc
+from newsfacts.builders.text.ids import row_id
 from newsfacts.schema.models import MeetingRow
 
 WINDOW = 3

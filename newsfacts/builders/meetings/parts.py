@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from newsfacts.builders.actors.mentions import ActorIndex, Mention
 from newsfacts.builders.geo import gazetteer
 from newsfacts.builders.geo.places import place_iso3
-from newsfacts.builders.meetings.clauses import Tok, word_set
+from newsfacts.builders.meetings.clauses import word_set
+from newsfacts.builders.text.clause_tokens import ClauseTok as Tok
 
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
 PRONOUNS = {"he": ("person",), "she": ("person",), "who": ("person",),

@@ -53,11 +53,12 @@ from newsfacts.builders.statements.cues import find_cues
 from newsfacts.builders.statements.groups import Group, UnitContext, build_groups, doc_speakers
 from newsfacts.builders.statements.phrases import main_subject_range
 from newsfacts.builders.statements.speaker import Speaker, SpeakerResolver
-from newsfacts.builders.statements.tokens import Tok, mark_quoted, tokenize
 from newsfacts.builders.statements.via import according_to, has_figure, is_data, is_document
 from newsfacts.builders.statements.vocab import words
-from newsfacts.builders.text.document import Doc, row_id
-from newsfacts.builders.text.quotes import Quote, find_quotes
+from newsfacts.builders.text.document import Doc
+from newsfacts.builders.text.ids import row_id
+from newsfacts.builders.text.quotes import Quote
+from newsfacts.builders.text.tokens import Tok, mark_quoted
 from newsfacts.problems import Problem
 from newsfacts.schema.models import StatementKind, StatementRow
 
@@ -107,7 +108,7 @@ def units(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[int, int]]:
 def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], list[Problem]]:
     """Rows of the statements table for one article."""
     body = doc.body
-    quotes = find_quotes(body)
+    quotes = doc.quotes
     resolver = SpeakerResolver(body, actors)
     memory = Memory()
     rows: list[StatementRow] = []
@@ -116,7 +117,7 @@ def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], 
         while qi < len(quotes) and quotes[qi].end <= lo:
             qi += 1
         unit_quotes = [q for q in quotes[qi:qi + 50] if q.start >= lo and q.end <= hi + 1]
-        toks = mark_quoted(tokenize(body, lo, hi), [(q.start, q.end) for q in unit_quotes])
+        toks = mark_quoted(doc.tokens.between(lo, hi), [(q.start, q.end) for q in unit_quotes])
         if not toks:
             continue
         resolver.prefer_person = _preferred_person(memory, ui)

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfacts.builders.statements.phrases import skippable
-from newsfacts.builders.statements.tokens import Tok
 from newsfacts.builders.statements.via import platform_after
 from newsfacts.builders.statements.vocab import VerbForm, verb_forms, words
+from newsfacts.builders.text.tokens import Tok
 
 NEG_WINDOW = 4
 ING_BEFORE = frozenset([",", "and", "—", "–", "as", "while", "by", "before", "after"])

@@ -16,9 +16,9 @@ from newsfacts.builders.statements.cues import Cue
 from newsfacts.builders.statements.phrases import APPOSITIVE_MARKS as MARKS
 from newsfacts.builders.statements.phrases import main_subject_range, np_left, np_right, skippable, subject_before
 from newsfacts.builders.statements.speaker import Speaker, SpeakerResolver
-from newsfacts.builders.statements.tokens import Tok
 from newsfacts.builders.statements.via import in_document, is_document, platform_after, told_channel
 from newsfacts.builders.statements.vocab import words
+from newsfacts.builders.text.tokens import Tok
 
 INVERTING = frozenset(["say", "add", "write", "warn", "insist", "continue", "explain"])
 CONTINUATION = frozenset(["and", "but", "then"])

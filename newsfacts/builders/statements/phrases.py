@@ -10,8 +10,8 @@ walk is bounded, so the cost per verb is constant.
 
 from __future__ import annotations
 
-from newsfacts.builders.statements.tokens import Tok
 from newsfacts.builders.statements.vocab import words
+from newsfacts.builders.text.tokens import Tok
 
 MAX_PHRASE = 30
 APPOSITIVE_MARKS = frozenset([",", "—", "–"])

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from newsfacts.builders.actors.mentions import ANY_BODY_NOUNS, ActorIndex, Mention, locating
 from newsfacts.builders.geo.gazetteer import demonym_iso3, state_iso3
-from newsfacts.builders.statements.tokens import Tok
 from newsfacts.builders.statements.vocab import words
+from newsfacts.builders.text.tokens import Tok
 
 FUNCTION_WORDS = words("determiners") | words("boundaries") | words("skip") | words("prepositions") | {
     "having", "needless", "so", "all", "as", "and", "but", "there", "here"}

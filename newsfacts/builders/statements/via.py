@@ -6,8 +6,8 @@ All functions scan a bounded window of tokens and return token index ranges.
 
 from __future__ import annotations
 
-from newsfacts.builders.statements.tokens import Tok
 from newsfacts.builders.statements.vocab import phrases, words
+from newsfacts.builders.text.tokens import Tok
 
 MAX_NP = 14
 CONTINUE = frozenset([

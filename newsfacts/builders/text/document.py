@@ -1,97 +1,46 @@
-"""Shared text utilities for the builders: sentences, the `Doc` they read, slugs and row ids.
+"""The document layer: an article as every builder reads it, computed once per article.
 
-Everything here runs in linear time: the sentence splitter is a single scan, not a regex.
+`Doc.of(article)` splits the body into sentences; everything else is computed on first use and
+kept for the other builders: the token views (`words` for names, `tokens` for clauses and
+quotations, `clause_tokens` for meeting clauses and place phrases, number tokens of a sentence),
+the quotations, the date expressions of a sentence and the lexicon matches of the whole body
+(one Aho-Corasick pass, `matcher`). Each view keeps the token definition its builder's rules were
+written for; a builder slices a view (`doc.tokens.between(start, end)`) instead of scanning the
+body again.
 """
 
 from __future__ import annotations
 
 import bisect
-import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 from newsfacts.articles import Article
-from newsfacts.builders.text.lexicon import load_data
+from newsfacts.builders.text.clause_tokens import ClauseTok, clause_tokens
+from newsfacts.builders.text.dates import DateMention, find_dates
+from newsfacts.builders.text.numbers import Token as NumberToken
+from newsfacts.builders.text.numbers import tokenize as number_tokens
+from newsfacts.builders.text.quotes import Quote, find_quotes
+from newsfacts.builders.text.sentences import Span, split_sentences
+from newsfacts.builders.text.tokens import Tok
+from newsfacts.builders.text.tokens import tokenize as tokenize_span
+from newsfacts.builders.text.words import Token as Word
+from newsfacts.builders.text.words import tokenize as word_tokens
 
-ABBREVIATIONS: frozenset[str] = frozenset(load_data("abbreviations.yaml")["words"])
-# Line openings of bylines and credits, lowercase and followed by a space ("by ", "reporting by ").
-BYLINE_STARTS: tuple[str, ...] = tuple(f"{str(m).lower()} " for m in
-                                       load_data("actor_words.yaml")["byline_markers"]["starts"])
-OPENERS = "\"'“‘«(["
-CLOSERS = "\"'”’»)]"
-ENDERS = ".!?"
-_CANDIDATE = re.compile(r"[\n.!?]")  # one character class: linear, no backtracking
-
-
-@dataclass(frozen=True)
-class Span:
-    """Half-open character span of the body."""
-
-    start: int
-    end: int
+T = TypeVar("T")
 
 
-def split_sentences(body: str) -> list[Span]:
-    """Sentence spans of the body: paragraphs split on newlines, then on sentence-final punctuation.
+class Tokens(list[T]):
+    """Tokens sorted by position, and the ones that start in a span (`between`)."""
 
-    A boundary is `.`, `!` or `?` (plus closing quotes/brackets) followed by whitespace and an
-    uppercase letter, a digit or an opening quote, unless the word before the period is a known
-    abbreviation or a single initial.
-    """
-    spans: list[Span] = []
-    n = len(body)
-    start = 0
-    resume = 0
-    for match in _CANDIDATE.finditer(body):
-        i = match.start()
-        if i < resume:
-            continue
-        ch = body[i]
-        if ch == "\n":
-            _add(spans, body, start, i)
-            start = i + 1
-            continue
-        j = i + 1
-        while j < n and body[j] in CLOSERS:
-            j += 1
-        k = j
-        while k < n and body[k] in " \t":
-            k += 1
-        if k > j and k < n and _starts_sentence(body[k]) and not (ch == "." and _abbreviation(body, i)):
-            _add(spans, body, start, j)
-            start = resume = k
-    _add(spans, body, start, n)
-    return spans
+    _starts: list[int] | None = None
 
-
-def _starts_sentence(ch: str) -> bool:
-    """Could `ch` open a new sentence?"""
-    return ch.isupper() or ch.isdigit() or ch in OPENERS
-
-
-def _abbreviation(body: str, dot: int) -> bool:
-    """Is the word ending at `dot` an abbreviation or an initial?"""
-    j = dot
-    while j > 0 and (body[j - 1].isalpha() or body[j - 1] == "."):
-        j -= 1
-        if dot - j > 12:
-            return False
-    word = body[j:dot]
-    if len(word) == 1 and word.isupper():
-        return True
-    return word.lower() in ABBREVIATIONS
-
-
-def _add(spans: list[Span], body: str, start: int, end: int) -> None:
-    """Append the stripped span [start, end) when it holds any text."""
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    def between(self, start: int, end: int) -> list[T]:
+        """The tokens that start in [start, end) (a span that starts and ends at a sentence boundary)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self]  # type: ignore[attr-defined]
+        return self[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
 
 @dataclass
@@ -124,41 +73,45 @@ class Doc:
         s = self.sentences[index]
         return self.body[s.start:s.end]
 
+    @cached_property
+    def words(self) -> list[Word]:
+        """Word tokens of the whole body (names: possessives cut off, dotted abbreviations kept)."""
+        return word_tokens(self.body)
 
-def slug(text: str) -> str:
-    """ASCII-folded, lowercase, non-alphanumerics → `-` (codebook actor id slug)."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
-    out: list[str] = []
-    dash = False
-    for ch in folded.lower():
-        if ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif ch == "'":
-            continue
-        elif not dash and out:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-") or "x"
+    @cached_property
+    def tokens(self) -> Tokens[Tok]:
+        """Word and punctuation tokens of the whole body, with their lowercase and case features."""
+        return Tokens(tokenize_span(self.body, 0, len(self.body)))
 
+    @cached_property
+    def clause_tokens(self) -> Tokens[ClauseTok]:
+        """Clause tokens of the whole body (words with inner hyphens and apostrophes, single marks)."""
+        return Tokens(clause_tokens(self.body, 0, len(self.body)))
 
-def row_id(article_id: str, table: str, start: int, end: int, rule_id: str, *extra: str) -> str:
-    """Deterministic row id: article id plus a hash of table, span, rule and discriminators."""
-    key = "|".join([article_id, table, str(start), str(end), rule_id, *extra])
-    return f"{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """Every quotation of the body, in order."""
+        return find_quotes(self.body)
 
+    @cached_property
+    def _number_tokens(self) -> dict[int, list[NumberToken]]:
+        return {}
 
-def first_text_line(body: str) -> int:
-    """Offset of the first of the body's first three lines that is neither empty nor a byline
-    ("By Sana Jamal", "Reporting by …": the byline markers of `actor_words.yaml`): where a dateline
-    can stand."""
-    at = 0
-    for _ in range(3):
-        end = body.find("\n", at)
-        line = body[at:] if end < 0 else body[at:end]
-        if line.strip() and not line.lstrip().lower().startswith(BYLINE_STARTS):
-            return at
-        if end < 0:
-            break
-        at = end + 1
-    return 0
+    def number_tokens(self, index: int) -> list[NumberToken]:
+        """Word, number and punctuation tokens of sentence `index` (numbers read whole: "1,200")."""
+        found = self._number_tokens.get(index)
+        if found is None:
+            span = self.sentences[index]
+            found = self._number_tokens[index] = number_tokens(self.body[span.start:span.end], span.start)
+        return found
+
+    @cached_property
+    def _dates(self) -> dict[tuple[int, int], list[DateMention]]:
+        return {}
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        """Date expressions of body[start:end], with offsets into the body."""
+        found = self._dates.get((start, end))
+        if found is None:
+            found = self._dates[(start, end)] = find_dates(self.body[start:end], start)
+        return found

@@ -159,7 +159,7 @@ def test_actors_known_public_figure_gets_nationality_without_a_cue(doc_of: DocOf
 def test_people_lexicon_keys_are_states_and_names_are_unique() -> None:
     import pycountry
 
-    from newsfacts.builders.text.document import slug
+    from newsfacts.builders.text.ids import slug
     from newsfacts.builders.text.lexicon import load_data
 
     seen: dict[str, str] = {}

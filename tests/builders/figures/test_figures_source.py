@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsfacts.builders.actors.mentions import ActorIndex, Mention
 from newsfacts.builders.figures.build import build_figures
-from newsfacts.builders.text.document import slug
+from newsfacts.builders.text.ids import slug
 from newsfacts.schema.models import ActorRow
 from tests.conftest import make_doc
 

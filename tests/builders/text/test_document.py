@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.builders.text.document import row_id, slug, split_sentences
+from newsfacts.builders.text.ids import row_id, slug
+from newsfacts.builders.text.sentences import split_sentences
 from tests.conftest import make_doc
 
 

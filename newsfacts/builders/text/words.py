@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsfacts.builders.text.memo import Memo
+
 # Alphanumeric runs joined by single inner hyphens, apostrophes or periods. The separators are not
 # alphanumeric, so every way to extend a match is unique: the scan is linear.
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
@@ -36,8 +38,17 @@ class Token(NamedTuple):
     key: str
 
 
+def _features(text: str) -> tuple[bool, str]:
+    """(cap, key) of a word."""
+    return text[:1].isupper(), text.replace("’", "'")
+
+
+_FEATURES = Memo(_features)
+_new = tuple.__new__  # builds a Token from a ready tuple, without the generated __new__'s call
+
+
 def _token(text: str, start: int, end: int, possessive: bool = False) -> Token:
-    return Token(text, start, end, possessive, text[:1].isupper(), text.replace("’", "'"))
+    return _new(Token, (text, start, end, possessive, *_FEATURES[text]))
 
 
 def tokenize(body: str) -> list[Token]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newsfacts.builders.actors.tokens import DOTTED
+from newsfacts.builders.text.memo import Memo
+from newsfacts.builders.text.words import DOTTED
 
 # A word (alphanumeric runs joined by single inner separators, which are not alphanumeric, so the
 # match is unique and the scan linear), or any other non-space character.
@@ -32,16 +33,25 @@ class Tok(NamedTuple):
     possessive: bool
 
 
+def _features(text: str) -> tuple[str, bool, bool, bool]:
+    """(lower, is_word, is_cap, possessive) of a token text."""
+    lower = text.lower().replace("’", "'")
+    return lower, text[0].isalnum(), text[0].isupper(), lower.endswith("'s") and len(text) > 2
+
+
+_FEATURES = Memo(_features)
+_new = tuple.__new__  # builds a Tok from a ready tuple, without the generated __new__'s call
+
+
 def make_tok(text: str, start: int, end: int, quoted: bool = False) -> Tok:
     """A token with its derived forms."""
-    lower = text.lower().replace("’", "'")
-    return Tok(text, start, end, quoted, lower, text[0].isalnum(), text[0].isupper(),
-               lower.endswith("'s") and len(text) > 2)
+    return _new(Tok, (text, start, end, quoted, *_FEATURES[text]))
 
 
 def tokenize(body: str, start: int, end: int) -> list[Tok]:
     """Tokens of body[start:end]."""
     out: list[Tok] = []
+    append, features = out.append, _FEATURES
     taken = start  # end of the last token: a period taken by the token before is not a token again
     for m in _TOKEN.finditer(body, start, end):
         i, j = m.span()
@@ -51,17 +61,20 @@ def tokenize(body: str, start: int, end: int) -> list[Tok]:
                                            or body[i:j].lower() in DOTTED):
             j += 1  # "U.N.", the initial in "Daniel R. Whitcombe" and "Dr." keep their period
         taken = j
-        out.append(make_tok(body[i:j], i, j))
+        text = body[i:j]
+        append(_new(Tok, (text, i, j, False, *features[text])))
     return out
 
 
 def mark_quoted(tokens: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:
     """The tokens with `quoted` set for those inside one of the sorted, disjoint spans."""
+    if not spans:
+        return list(tokens)
     out: list[Tok] = []
     k = 0
     for t in tokens:
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1
         inside = k < len(spans) and spans[k][0] <= t.start < spans[k][1]
-        out.append(t._replace(quoted=True) if inside else t)
+        out.append(_new(Tok, (t[0], t[1], t[2], True, *t[4:])) if inside else t)
     return out
