@@ -171,7 +171,7 @@ def capitals(ctx: Ctx) -> list[Cand]:
     never = frozenset(load_data("capitals.yaml")["no_metonym"])
     first = set(gz.name_words()[0]) | {m.split()[0].lower() for m in metonyms}
     for i in range(len(toks)):
-        if ctx.taken[i] or not toks[i].cap or toks[i].text.isupper() or toks[i].key.lower() not in first:
+        if ctx.taken[i] or not toks[i].cap or toks[i].text.isupper() or toks[i].key_low not in first:
             continue
         for size in (3, 2, 1):
             j = i + size
@@ -184,10 +184,10 @@ def capitals(ctx: Ctx) -> list[Cand]:
             if iso is None and org is None:
                 continue
             before = i - 2 if i > 1 and toks[i - 1].text == "The" else i - 1
-            if before >= 0 and toks[before].text.lower() in locative:
+            if before >= 0 and toks[before].low in locative:
                 break
             if j < len(toks) and ctx.gap_ok(j - 1, j) and not toks[j - 1].possessive and (
-                    toks[j].cap or toks[j].text.lower() in words().capital_place_nouns):
+                    toks[j].cap or toks[j].low in words().capital_place_nouns):
                 break
             if before >= 0 and toks[before].cap and ctx.gap_ok(before, i) and not toks[before].possessive \
                     and toks[before].text not in words().stopwords:
@@ -232,7 +232,7 @@ def back_references(ctx: Ctx, found: list[Cand]) -> list[Cand]:
     for i, t in enumerate(ctx.toks):
         if (army is not None and not ctx.taken[i] and t.text in ("army", "military") and i > 0
                 and ctx.toks[i - 1].text in ("the", "The") and i + 1 < len(ctx.toks)
-                and ctx.toks[i + 1].text.lower() not in words().not_after_head):
+                and ctx.toks[i + 1].low not in words().not_after_head):
             ctx.taken[i] = True
             out.append(ctx.cand(i, i + 1, "organization", army.key, "actors.org_backref.v1", name_ok=False,
                                 canon=army.canon, country=army.country, affiliation=army.affiliation))

@@ -109,7 +109,7 @@ def _backward(cues: Cues, c: Cand) -> Cand | str | None:
             return src
         if (iso := demonym_at(ctx, k)) is not None:
             return iso
-        if ctx.toks[k].text.lower() in words().speech:
+        if ctx.toks[k].low in words().speech:
             return None
         k -= 1
     return None
@@ -123,8 +123,8 @@ def _forward(cues: Cues, c: Cand) -> Cand | str | None:
     if k >= len(ctx.toks) or cues.gap(k - 1, k).strip() != ",":
         return None
     first = ctx.toks[k]
-    if not (first.text.lower() in APPOSITION_OPENERS or k in cues.by_start or demonym_at(ctx, k)
-            or first.text.lower() in w.roles or first.text.lower() in w.modifiers):
+    if not (first.low in APPOSITION_OPENERS or k in cues.by_start or demonym_at(ctx, k)
+            or first.low in w.roles or first.low in w.modifiers):
         return None
     while k < len(ctx.toks) and k - c.t1 <= LOOK + 2:
         if k > c.t1 and any(ch in cues.gap(k - 1, k) for ch in BOUNDARY + ","):

@@ -22,7 +22,7 @@ def descriptions(ctx: Ctx) -> list[Cand]:
     out = []
     enders = gz.name_words()[1] | org_words()[1]
     for i, t in enumerate(ctx.toks):
-        if t.key.lower() not in enders and "-" not in t.text:
+        if t.key_low not in enders and "-" not in t.text:
             continue
         owner = _owner_ending(ctx, i)
         if owner is not None:
@@ -74,10 +74,10 @@ def _description(ctx: Ctx, i: int, owner: Owner) -> Cand | None:
     for j in range(i + 1, min(i + 5, len(toks))):
         if not ctx.gap_ok(j - 1, j) or (toks[j - 1].possessive and j - 1 != i):
             return None
-        low = toks[j].text.lower()
+        low = toks[j].low
         if low in w.bad_modifiers or low in FUNCTION_WORDS:
             return None
-        nxt = toks[j + 1].text.lower() if j + 1 < len(toks) and ctx.gap_ok(j, j + 1) else ""
+        nxt = toks[j + 1].low if j + 1 < len(toks) and ctx.gap_ok(j, j + 1) else ""
         if owner.state and (low in w.government or f"{low} {nxt}" in w.government):
             end = j + 2 if f"{low} {nxt}" in w.government else j + 1
             return ctx.cand(owner.t0, end, "state", "state|" + owner.key, "actors.state_government.v1",

@@ -11,6 +11,7 @@ Rules (ids as written in the rows):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from newsfacts.builders.actors.vocab import OrgEntry, canonical, org_words, organizations, words
 from newsfacts.builders.geo import gazetteer as gz
@@ -62,6 +63,8 @@ class Ctx:
     def gap_ok(self, a: int, b: int) -> bool:
         """Are tokens a and b (b = a + 1) separated by spaces only (or a possessive mark)?"""
         gap = self.body[self.toks[a].end:self.toks[b].start]
+        if gap == " ":  # the common case, whatever the possessive
+            return True
         if self.toks[a].possessive:
             gap = gap.replace("’s", "", 1).replace("'s", "", 1).replace("’", "", 1).replace("'", "", 1)
         return gap.strip(" ") == "" and "\n" not in gap
@@ -92,14 +95,21 @@ def _state_text_ok(text: str) -> bool:
     return len(letters) > 3 or letters.isupper() or letters.istitle()
 
 
+@cache
+def _first_words() -> dict[str, int]:
+    """First word (lowercase) of any lexicon organization or gazetteer name → the most words a name
+    starting with it has."""
+    org_first, geo_first = org_words()[0], gz.name_words()[0]
+    return {w: max(org_first.get(w, 0), geo_first.get(w, 0)) for w in {*org_first, *geo_first}}
+
+
 def fixed_names(ctx: Ctx) -> list[Cand]:
     """Lexicon organizations, state names and places: the longest match at every token."""
     table = organizations()[0]
-    org_first, geo_first = org_words()[0], gz.name_words()[0]
+    first = _first_words()
     toks, out = ctx.toks, []
     for i in range(len(toks)):
-        low = toks[i].key.lower()
-        max_len = max(org_first.get(low, 0), geo_first.get(low, 0))
+        max_len = first.get(toks[i].key_low, 0)
         if ctx.taken[i] or max_len == 0:
             continue
         j = i + 1
@@ -137,9 +147,9 @@ def _first_name(ctx: Ctx, i: int, k: int) -> bool:
     if k != i + 1 or k >= len(ctx.toks) or ctx.toks[i].possessive or not ctx.gap_ok(i, k):
         return False
     t, w = ctx.toks[k], words()
-    if i > 0 and (ctx.toks[i - 1].text.lower() in FUNCTION_WORDS or ctx.toks[i - 1].text.lower() in w.locative):
+    if i > 0 and (ctx.toks[i - 1].low in FUNCTION_WORDS or ctx.toks[i - 1].low in w.locative):
         return False
-    if not t.cap or t.text in w.stopwords or t.text in w.org_heads or t.text.lower() in w.roles:
+    if not t.cap or t.text in w.stopwords or t.text in w.org_heads or t.low in w.roles:
         return False
     return not (gz.state_iso3(t.text) or gz.demonym_iso3(t.text) or gz.place_iso3(t.text)
                 or _is_lexicon_org(t) or t.text.isupper())
@@ -188,7 +198,7 @@ def _run_end(ctx: Ctx, i: int) -> int:
             j += 1
             continue
         m = j
-        while m < len(toks) and m - j < 2 and toks[m].text.lower() in w.joiners and ctx.gap_ok(m - 1, m):
+        while m < len(toks) and m - j < 2 and toks[m].low in w.joiners and ctx.gap_ok(m - 1, m):
             m += 1
         if m == j or m >= len(toks) or not toks[m].cap or not ctx.gap_ok(m - 1, m) or toks[m].text in CALENDAR:
             break
@@ -247,12 +257,12 @@ def _org_in_run(ctx: Ctx, i: int, j: int) -> list[Cand]:
     """The organization named in the run [i, j): from its first word to its last institution noun
     and the "of …" / "for …" segments after it; cut before a title that starts a person's name."""
     w, toks = words(), ctx.toks
-    while i < j and (toks[i].text.lower() in FUNCTION_WORDS or toks[i].text in CALENDAR):
+    while i < j and (toks[i].low in FUNCTION_WORDS or toks[i].text in CALENDAR):
         i += 1
     heads: list[int] = []
     for k in range(i, j):
         t = toks[k]
-        titled = t.text in w.honorifics or t.text.lower() in w.roles
+        titled = t.text in w.honorifics or t.low in w.roles
         if heads and titled and not t.possessive and k + 1 < j and toks[k + 1].text not in w.org_heads:
             j = k
             break
@@ -266,10 +276,10 @@ def _org_in_run(ctx: Ctx, i: int, j: int) -> list[Cand]:
         return []
     start = i
     for k in range(i, heads[0]):
-        if toks[k].text.lower() in w.joiners and toks[k].text != "and":
+        if toks[k].low in w.joiners and toks[k].text != "and":
             start = k + 1
-    while start < heads[0] and (toks[start].text in w.honorifics or toks[start].text.lower() in w.roles
-                                or toks[start].text.lower() in w.joiners):
+    while start < heads[0] and (toks[start].text in w.honorifics or toks[start].low in w.roles
+                                or toks[start].low in w.joiners):
         start += 1
     if end - start < 2 and not toks[start].text.isupper():
         return []
@@ -288,14 +298,14 @@ def _extend(ctx: Ctx, k: int, j: int, head: str) -> int | None:
         if t.cap:
             return None if t.text in w.stopwords and t.text not in w.org_heads else k
         m = k
-        while m < j and toks[m].text.lower() in w.joiners:
+        while m < j and toks[m].low in w.joiners:
             m += 1
         seg = m
         while seg < j and toks[seg].cap:
             seg += 1
         if seg == m:
             break
-        joined = {x.text.lower() for x in toks[k:m]}
+        joined = {x.low for x in toks[k:m]}
         text = ctx.text(m, seg)
         place = gz.state_iso3(text) or gz.place_iso3(text)
         if "in" in joined and not (head in LOCATED and place):

@@ -17,6 +17,7 @@ from functools import lru_cache
 from newsfacts.builders.actors.find import Cand, Ctx
 from newsfacts.builders.actors.vocab import words
 from newsfacts.builders.geo import gazetteer as gz
+from newsfacts.builders.text.memo import Memo
 from newsfacts.builders.text.words import Token
 
 LOOKBACK = 12   # tokens scanned for a title or an apposition
@@ -39,19 +40,26 @@ class Person:
 
 
 def _name_word(t: Token) -> bool:
-    """Could this token be part of a person's name?"""
+    """Could this token be part of a person's name? (Its text decides: memoized per process.)"""
+    return _NAME_WORDS[t.text]
+
+
+def _name_word_text(text: str) -> bool:
+    """Could a token with this text be part of a person's name?"""
     w = words()
-    text = t.text
     head, dash, rest = text.partition("-")
     if dash and head.lower() in w.particles and rest[:1].isupper():
         return True
-    if not t.cap or text in w.stopwords or text in w.honorifics or text in w.org_heads:
+    if not text[:1].isupper() or text in w.stopwords or text in w.honorifics or text in w.org_heads:
         return False
     if text.lower() in w.roles or text.lower() in w.modifiers:
         return False
     if len(text) > 1 and text.replace(".", "").isupper() and "." not in text:
         return False
     return not (gz.demonym_iso3(text) or any(c.isdigit() for c in text))
+
+
+_NAME_WORDS = Memo(_name_word_text)
 
 
 def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
@@ -72,7 +80,7 @@ def name_runs(ctx: Ctx) -> list[tuple[int, int]]:
                 j += 2  # "Hassan Sheikh Mohamud": an honorific between two name words is a name part
                 continue
             m = j
-            while m < len(toks) and m - j < 2 and toks[m].text.lower() in w.particles and ctx.gap_ok(m - 1, m):
+            while m < len(toks) and m - j < 2 and toks[m].low in w.particles and ctx.gap_ok(m - 1, m):
                 m += 1
             if m == j or m >= len(toks) or not _name_word(toks[m]) or not ctx.gap_ok(m - 1, m) or ctx.taken[m]:
                 break
@@ -88,7 +96,7 @@ def title_before(ctx: Ctx, a: int, taken_end: dict[int, Cand]) -> tuple[int, lis
     k, found = a - 1, list[str]()
     while k >= 0 and a - k <= LOOKBACK and ctx.gap_ok(k, k + 1):
         t = toks[k]
-        low = t.text.lower()
+        low = t.low
         if low in w.roles or low in w.modifiers or t.text in w.honorifics or (low == "of" and found):
             found.append(low)
             k -= 1
@@ -125,7 +133,7 @@ def apposition_after(ctx: Ctx, b: int) -> list[str]:
     if toks[b].text.isdigit() or toks[b].text == "aged":
         return ["age"]
     # ", officials said" opens a clause, not an apposition
-    return [low for k in seg if (low := toks[k].text.lower()) in roles and low not in _PLURAL_ROLES]
+    return [low for k in seg if (low := toks[k].low) in roles and low not in _PLURAL_ROLES]
 
 
 _PLURAL_ROLES = frozenset({"officials", "ministers", "envoys", "negotiators", "spokespeople", "mediators",
@@ -145,9 +153,9 @@ def apposition_title(ctx: Ctx, b: int) -> str | None:
     named = False  # inside a name after "of"/"to" ("ambassador to South Sudan")
     for k in seg:
         t = toks[k]
-        low = t.text.lower()
+        low = t.low
         if start >= 0 and (low in _TITLE_STOPS or (low == "of" and k + 1 < len(toks)
-                                                    and toks[k + 1].text.lower() in ("the", "a", "an"))):
+                                                    and toks[k + 1].low in ("the", "a", "an"))):
             break
         if start < 0:
             if not t.possessive and (low in w.roles or (low in w.modifiers and t.text.islower())):
@@ -161,11 +169,11 @@ def apposition_title(ctx: Ctx, b: int) -> str | None:
             last = k
         else:
             break  # "mediator Khalid al-Harbi met …": a name or a verb ends the role
-    while last >= start >= 0 and toks[last].text.lower() in ("of", "to"):
+    while last >= start >= 0 and toks[last].low in ("of", "to"):
         last -= 1
     if start < 0 or last < start:
         return None
-    roles = [t.text.lower() for t in toks[start:last + 1] if t.text.lower() in w.roles]
+    roles = [t.low for t in toks[start:last + 1] if t.low in w.roles]
     if not roles or roles[-1] in _PLURAL_ROLES:
         return None
     return ctx.text(start, last + 1)
@@ -178,7 +186,7 @@ def title_comma_before(ctx: Ctx, a: int) -> list[str]:
         return []
     k, found = a - 1, []
     while k >= 0 and a - k <= 6 and (k == a - 1 or ctx.gap_ok(k, k + 1)):
-        low = toks[k].text.lower()
+        low = toks[k].low
         if low in w.roles:
             found.append(low)
         elif low not in w.modifiers:
@@ -190,8 +198,8 @@ def title_comma_before(ctx: Ctx, a: int) -> list[str]:
 def speaker_anchor(ctx: Ctx, a: int, b: int) -> bool:
     """Is the name [a, b) right after or right before a speech verb?"""
     speech, toks = words().speech, ctx.toks
-    after = b < len(toks) and toks[b].text.lower() in speech and ctx.gap_ok(b - 1, b)
-    before = a > 0 and toks[a - 1].text.lower() in speech and ctx.gap_ok(a - 1, a)
+    after = b < len(toks) and toks[b].low in speech and ctx.gap_ok(b - 1, b)
+    before = a > 0 and toks[a - 1].low in speech and ctx.gap_ok(a - 1, a)
     return after or before
 
 
@@ -292,8 +300,8 @@ def _new_rule(ctx: Ctx, a: int, b: int, title: list[str]) -> str | None:
     text, toks, w = ctx.text(a, b), ctx.toks, words()
     if b - a < 2 or gz.place_iso3(text) is not None:
         return None
-    prev = toks[a - 1].text.lower() if a > 0 and ctx.gap_ok(a - 1, a) else ""
-    nxt = toks[b].text.lower() if b < len(toks) and ctx.gap_ok(b - 1, b) else ""
+    prev = toks[a - 1].low if a > 0 and ctx.gap_ok(a - 1, a) else ""
+    nxt = toks[b].low if b < len(toks) and ctx.gap_ok(b - 1, b) else ""
     if prev in ("the", "of") or prev in w.locative or nxt in w.place_nouns:
         return None
     if speaker_anchor(ctx, a, b):

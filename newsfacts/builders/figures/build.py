@@ -34,6 +34,7 @@ from newsfacts.builders.figures.units import (
 from newsfacts.builders.geo.gazetteer import state_name
 from newsfacts.builders.text.document import Doc
 from newsfacts.builders.text.ids import row_id
+from newsfacts.builders.text.matcher import register
 from newsfacts.builders.text.numbers import WORD, Token, number_words, scales
 from newsfacts.problems import Problem
 from newsfacts.schema.models import FigureCategory, FigureRow, Qualifier
@@ -100,29 +101,27 @@ def _row(doc: Doc, tokens: list[Token], p: Placed, src: Source | None) -> Figure
 _DIGITS = re.compile(r"\d+")
 
 
+NUMBER_WORDS = "figures.number_words"
+
+
 @cache
 def _trigger_words() -> tuple[str, ...]:
     """Number words whose presence makes a sentence worth reading."""
     return tuple(sorted(number_words() | frozenset(scales()) | {"half"}))
 
 
+register(NUMBER_WORDS, _trigger_words, "alpha")
+
+
 def _sentences_with_numbers(doc: Doc) -> list[int]:
-    """Indices of the sentences holding a digit or a number word, in order (C-speed searches)."""
-    body = doc.body
-    hits = [m.start() for m in _DIGITS.finditer(body)]
-    low = body.lower()
-    if len(low) == len(body):
-        for w in _trigger_words():
-            i = low.find(w)
-            while i >= 0:
-                e = i + len(w)
-                if (i == 0 or not low[i - 1].isalpha()) and (e >= len(low) or not low[e].isalpha()):
-                    hits.append(i)
-                i = low.find(w, e)
-    else:  # lowercasing changed the length: read every sentence
-        hits = [s.start for s in doc.sentences]
-    starts = [s.start for s in doc.sentences]
-    found = {bisect.bisect_right(starts, h) - 1 for h in hits}
+    """Indices of the sentences holding a digit or a number word standing alone (not inside a
+    longer word), in order: the digits by one C-speed search, the words from the document's lexicon
+    matches."""
+    words = doc.sentences_with(NUMBER_WORDS)
+    if words is None:  # lowercasing changed the length: read every sentence
+        return list(range(len(doc.sentences)))
+    starts = doc.sentence_starts
+    found = {bisect.bisect_right(starts, m.start()) - 1 for m in _DIGITS.finditer(doc.body)} | words
     return sorted(i for i in found if i >= 0)
 
 

@@ -29,7 +29,7 @@ from collections import Counter
 from newsfacts.builders.actors.mentions import ActorIndex
 from newsfacts.builders.geo.places import place_iso3, places_in
 from newsfacts.builders.meetings.clauses import word_set
-from newsfacts.builders.meetings.cues import Cue, find_cues
+from newsfacts.builders.meetings.cues import CUE_WORDS, Cue, find_cues
 from newsfacts.builders.meetings.draft import Draft, SentenceContext, draft_for, sentence_context
 from newsfacts.builders.meetings.merge import apply_join, inherit, merge, target, to_rows
 from newsfacts.builders.text.document import Doc
@@ -46,9 +46,11 @@ def build_meetings(doc: Doc, actors: ActorIndex) -> tuple[list[MeetingRow], list
     floor = dateline_end(body)
     drafts: list[Draft] = []
     prev: SentenceContext | None = None
+    with_cues = doc.sentences_with(CUE_WORDS)
     for n in range(len(doc.sentences)):
         ctx = sentence_context(doc, n, actors, floor)
-        drafts.extend(_sentence(ctx, drafts, prev))
+        if with_cues is None or n in with_cues:
+            drafts.extend(_sentence(ctx, drafts, prev))
         prev = ctx
     kept = [d for d in drafts if d.participants]
     merged = merge(kept, doc.article.published_at)

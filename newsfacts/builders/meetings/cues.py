@@ -8,10 +8,12 @@ by a negation, a modal or an infinitive "to" is dropped: planned or denied meeti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from newsfacts.builders.meetings.clauses import lexicon, negated, word_set
 from newsfacts.builders.text.clause_tokens import ClauseTok as Tok
+from newsfacts.builders.text.matcher import register
 
 MAX_CUES = 40  # cues read per sentence: bounds the work on pathological one-sentence inputs
 DEFINITE = frozenset({"the", "their", "that", "this", "his", "her", "its", "these", "those"})
@@ -37,6 +39,21 @@ class Cue:
     split: bool = False
     side: str = "subject"
     gov: int = -1
+
+
+@cache
+def cue_words() -> frozenset[str]:
+    """Words without which a sentence has no cue: every verb, channel verb and noun cue, "brought",
+    the longest word of each join phrase, and the meeting words a definite reference needs ("after
+    the talks"). A sentence holding none of them is not read (`find_cues` would find nothing)."""
+    lex = lexicon()
+    joins = {max(phrase.split(), key=len) for phrase in lex["joins"]}
+    words = {*lex["verbs"], *word_set("channel_verbs"), *lex["nouns"], "brought", *joins, *word_set("anaphors")}
+    return frozenset(w for w in words if w == w.lower())  # a token's lowercase form never equals the others
+
+
+CUE_WORDS = "meetings.cues"
+register(CUE_WORDS, cue_words)
 
 
 def find_cues(toks: list[Tok]) -> list[Cue]:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from newsfacts.articles import Article
 from newsfacts.builders.text.clause_tokens import ClauseTok, clause_tokens
 from newsfacts.builders.text.dates import DateMention, find_dates
+from newsfacts.builders.text.matcher import Matches
 from newsfacts.builders.text.numbers import Token as NumberToken
 from newsfacts.builders.text.numbers import tokenize as number_tokens
 from newsfacts.builders.text.quotes import Quote, find_quotes
@@ -61,12 +62,22 @@ class Doc:
         return self.article.body
 
     @cached_property
-    def _starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """Start offset of every sentence."""
         return [s.start for s in self.sentences]
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding character `pos` (the previous one between sentences)."""
-        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        return max(bisect.bisect_right(self.sentence_starts, pos) - 1, 0)
+
+    @cached_property
+    def matches(self) -> Matches:
+        """Where the words of every registered word list stand in the body (one Aho-Corasick pass)."""
+        return Matches(self.body)
+
+    def sentences_with(self, name: str) -> set[int] | None:
+        """Indexes of the sentences holding a word of the registered list `name` (None: any may)."""
+        return self.matches.sentences(name, self.sentence_starts)
 
     def sentence_text(self, index: int) -> str:
         """Text of sentence `index`."""

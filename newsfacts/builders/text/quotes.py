@@ -12,12 +12,15 @@ with its paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_CLOSE = {"“": "”", "«": "»", '"': '"', "„": "“"}
 OPENING = frozenset(OPEN_CLOSE)
 QUOTE_MARKS = frozenset("“”«»\"„‘’'")
 SINGLE = {"‘": "’", "'": "'"}
+# Every character the scan acts on: opening and closing marks, and the paragraph break.
+_MARKS = re.compile("[\n“”«»\"„‘']")
 MAX_SINGLE = 2000
 
 
@@ -51,6 +54,10 @@ def find_quotes(body: str) -> list[Quote]:
     closer = ""
     i = 0
     while i < n:
+        mark = _MARKS.search(body, i)  # every other character leaves the scan as it is
+        if mark is None:
+            break
+        i = mark.start()
         ch = body[i]
         if start < 0:
             if ch in OPENING and _opens(body, i):

@@ -27,8 +27,8 @@ DOTTED = frozenset([
 
 class Token(NamedTuple):
     """One word: text as written, span, whether a possessive followed it, whether it starts with an
-    uppercase letter (`cap`), and its text with curly apostrophes straightened (`key`, for lexicon
-    lookups)."""
+    uppercase letter (`cap`), its text with curly apostrophes straightened (`key`, for lexicon
+    lookups), and the lowercase forms of both (`low`, `key_low`)."""
 
     text: str
     start: int
@@ -36,11 +36,14 @@ class Token(NamedTuple):
     possessive: bool
     cap: bool
     key: str
+    low: str
+    key_low: str
 
 
-def _features(text: str) -> tuple[bool, str]:
-    """(cap, key) of a word."""
-    return text[:1].isupper(), text.replace("’", "'")
+def _features(text: str) -> tuple[bool, str, str, str]:
+    """(cap, key, low, key_low) of a word."""
+    key = text.replace("’", "'")
+    return text[:1].isupper(), key, text.lower(), key.lower()
 
 
 _FEATURES = Memo(_features)
@@ -53,7 +56,16 @@ def _token(text: str, start: int, end: int, possessive: bool = False) -> Token:
 
 def tokenize(body: str) -> list[Token]:
     """All word tokens of `body`, in order."""
-    return [_finish(body, m.start(), m.end()) for m in _WORD.finditer(body)]
+    out: list[Token] = []
+    append, features = out.append, _FEATURES
+    for m in _WORD.finditer(body):
+        i, j = m.span()
+        text = m.group()
+        if body[j:j + 1] not in _AFTER and text[-2:-1] not in APOS:  # the common case of `_finish`
+            append(_new(Token, (text, i, j, False, *features[text])))
+        else:
+            append(_finish(body, i, j))
+    return out
 
 
 def _finish(body: str, i: int, j: int) -> Token:
