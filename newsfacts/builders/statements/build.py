@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from newsfacts.builders.actors.mentions import ActorIndex
-from newsfacts.builders.statements.cues import find_cues
+from newsfacts.builders.statements.cues import SPEECH_VERBS, find_cues
 from newsfacts.builders.statements.groups import Group, UnitContext, build_groups, doc_speakers
 from newsfacts.builders.statements.phrases import main_subject_range
 from newsfacts.builders.statements.speaker import Speaker, SpeakerResolver
@@ -123,7 +123,8 @@ def build_statements(doc: Doc, actors: ActorIndex) -> tuple[list[StatementRow], 
         resolver.prefer_person = _preferred_person(memory, ui)
         resolver.prefer_group = list(memory.last_speakers) if memory.last_unit >= ui - 1 else []
         ctx = UnitContext(body, toks, resolver, memory.doc_source)
-        groups = build_groups(ctx, find_cues(toks))
+        cues = find_cues(toks) if doc.matches.within(SPEECH_VERBS, lo, hi) else []  # no verb form: no cue
+        groups = build_groups(ctx, cues)
         groups = _according(ctx, groups)
         if not groups and memory.last_unit >= ui - 1 and _quote_only(toks):
             groups = [Group(list(memory.last_speakers), memory.last_cue, "statements.quote_continued.v1",

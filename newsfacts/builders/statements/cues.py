@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsfacts.builders.statements.phrases import skippable
 from newsfacts.builders.statements.via import platform_after
 from newsfacts.builders.statements.vocab import VerbForm, verb_forms, words
+from newsfacts.builders.text.matcher import register
 from newsfacts.builders.text.tokens import Tok
 
 NEG_WINDOW = 4
@@ -34,6 +35,10 @@ class Cue:
     j: int
     form: VerbForm
     in_quote: bool = False
+
+
+SPEECH_VERBS = "statements.speech_verbs"
+register(SPEECH_VERBS, lambda: verb_forms().keys(), "alnum")
 
 
 def find_cues(toks: list[Tok]) -> list[Cue]:

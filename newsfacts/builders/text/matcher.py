@@ -7,7 +7,9 @@ lowercased and scanned once, whatever the number of lists. A match counts when i
 at its ends:
 
 - `word`: no letter, digit or underscore (what `\\w` matches) right before or after it, the
-  bounds of the builders' word tokens;
+  bounds of the clause tokens;
+- `alnum`: no letter or digit right before or after it, the bounds of the word tokens of names
+  and clauses (`[^\\W_]+` runs: an underscore separates them);
 - `alpha`: no letter right before or after it ("2nd" still holds "nd").
 
 Matches are a gate, never a rule: a builder asks which sentences hold a word of a list and skips
@@ -23,7 +25,7 @@ from typing import Literal
 
 import ahocorasick
 
-Bound = Literal["word", "alpha"]
+Bound = Literal["word", "alnum", "alpha"]
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,11 @@ class Matches:
             start, end = last - size + 1, last + 1
             before = low[start - 1] if start > 0 else " "
             after = low[end] if end < n else " "
-            word_ok = not _word_char(before) and not _word_char(after)
-            alpha_ok = not before.isalpha() and not after.isalpha()
+            ok = {"word": not _word_char(before) and not _word_char(after),
+                  "alnum": not before.isalnum() and not after.isalnum(),
+                  "alpha": not before.isalpha() and not after.isalpha()}
             for k in lists:
-                if word_ok if bounds[k] == "word" else alpha_ok:
+                if ok[bounds[k]]:
                     self._starts[names[k]].append(start)
         for starts in self._starts.values():
             starts.sort()
@@ -98,6 +101,14 @@ class Matches:
     def starts(self, name: str) -> list[int]:
         """Start offsets of the matches of list `name`, in order."""
         return self._starts[name]
+
+    def within(self, name: str, start: int, end: int) -> bool:
+        """Does a match of list `name` start in [start, end)? (True when the body could not be
+        matched exactly: any span may hold one.)"""
+        if not self.exact:
+            return True
+        starts = self._starts[name]
+        return bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end)
 
     def sentences(self, name: str, sentence_starts: list[int]) -> set[int] | None:
         """Indexes of the sentences (given by their start offsets) holding a match of list `name`;

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from newsfacts.builders.meetings.cues import CUE_WORDS, find_cues
+from newsfacts.builders.statements.cues import SPEECH_VERBS
+from newsfacts.builders.statements.cues import find_cues as find_speech_cues
 from newsfacts.builders.text import matcher
 from newsfacts.builders.text.clause_tokens import clause_tokens
 from newsfacts.builders.text.matcher import Matches
@@ -73,3 +75,21 @@ def test_every_sentence_with_a_meeting_cue_holds_a_cue_word(sentence: str) -> No
 def test_a_sentence_without_cue_words_is_skipped() -> None:
     doc = make_doc("Prices rose sharply in March. The central bank said inflation would ease.")
     assert doc.sentences_with(CUE_WORDS) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will not back down,” she said.",
+    "The ministry stressed that talks would go on.",
+    "Hamas_officials said nothing new.",       # an underscore separates word tokens
+    "Officials, speaking on condition of anonymity, declined to confirm it.",
+])
+def test_every_unit_with_a_speech_cue_holds_a_verb_form(sentence: str) -> None:
+    doc = make_doc(sentence)
+    toks = doc.tokens.between(0, len(doc.body))
+    if find_speech_cues(toks):
+        assert doc.matches.within(SPEECH_VERBS, 0, len(doc.body))
+
+
+def test_a_unit_without_verb_forms_is_skipped() -> None:
+    doc = make_doc("Prices rose sharply in March.")
+    assert not doc.matches.within(SPEECH_VERBS, 0, len(doc.body))
