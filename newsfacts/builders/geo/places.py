@@ -15,18 +15,21 @@ tokens. A phrase that resolves nowhere is kept (iso3 None) only for venues after
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from newsfacts.builders.geo import cities, gazetteer
 from newsfacts.builders.text.clause_tokens import ClauseTok
 from newsfacts.builders.text.lexicon import load_data
+from newsfacts.builders.text.matcher import register
 
 Toks = Sequence[tuple[int, int, str] | ClauseTok]
 # The clause tokens' pattern: `\S` after a failed word run is a character `[^\w\s]`.
 _TOKEN = re.compile(r"\w[\w'’-]*|\S")
 _TRIGGERS = frozenset({"in", "at", "to", "visited", "visiting", "visit", "near", "inside"})
+TRIGGERS = "places.triggers"
+register(TRIGGERS, lambda: _TRIGGERS)
 _VENUE_NOUNS = frozenset({"office", "offices", "headquarters", "palace", "residence", "hotel", "embassy",
                           "compound", "building", "airport", "base", "ministry", "parliament", "consulate",
                           "house", "hall", "lodge", "villa", "mansion"})
@@ -93,24 +96,27 @@ def find_places(text: str, offset: int = 0, unknown: bool = False) -> list[Place
 
 
 def places_in(text: str, toks: Sequence[tuple[int, int, str] | ClauseTok], unknown: bool = False,
-              offset: int = 0) -> list[PlaceMention]:
+              offset: int = 0, candidates: Iterable[int] | None = None) -> list[PlaceMention]:
     """`find_places` over tokens already made: (start, end, text) triples or the document's clause
-    tokens (the same tokens), with offsets into `text`."""
+    tokens (the same tokens), with offsets into `text`. `candidates`: the indexes, in order, of the
+    tokens that may be trigger words (any superset of them, e.g. from the document's lexicon
+    matches of `TRIGGERS`); every token when None."""
     out: list[PlaceMention] = []
-    i = 0
-    while i < len(toks) - 1:
+    resume, last = 0, len(toks) - 1
+    for i in range(last) if candidates is None else candidates:
+        if i < resume:
+            continue  # inside the place phrase found before
+        if i >= last:
+            break
         trigger = toks[i][2].lower()
         if trigger not in _TRIGGERS:
-            i += 1
             continue
         got = _phrase(text, toks, i + 1, trigger, unknown)
         if got is None:
-            i += 1
             continue
-        j, mention = got
+        resume, mention = got
         out.append(PlaceMention(mention.start + offset, mention.end + offset, mention.text, mention.iso3,
                                 trigger))
-        i = j
     return out
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsfacts.builders.actors.mentions import ActorIndex
-from newsfacts.builders.geo.places import place_iso3, places_in
+from newsfacts.builders.geo.places import TRIGGERS, place_iso3, places_in
 from newsfacts.builders.meetings.clauses import word_set
 from newsfacts.builders.meetings.cues import CUE_WORDS, Cue, find_cues
 from newsfacts.builders.meetings.draft import Draft, SentenceContext, draft_for, sentence_context
@@ -116,7 +116,8 @@ def dateline_place(body: str, floor: int) -> tuple[str, str] | None:
 
 def article_country(doc: Doc, actors: ActorIndex) -> str | None:
     """The country most often named in the article, as a place or a state (first seen wins a tie)."""
-    counts = Counter(p.iso3 for p in places_in(doc.body, doc.clause_tokens) if p.iso3)
+    found = places_in(doc.body, doc.clause_tokens, candidates=doc.clause_tokens_at(TRIGGERS))
+    counts = Counter(p.iso3 for p in found if p.iso3)
     counts.update(m.actor_id.split(":", 1)[1].upper() for m in actors.mentions if m.kind == "state")
     if not counts:
         return None

@@ -204,10 +204,18 @@ def _passive_held(toks: list[Tok], k: int) -> bool:
     return toks[j].low == "took" and j + 1 < len(toks) and toks[j + 1].low == "place"
 
 
+@cache
+def _join_starts() -> frozenset[str]:
+    """First words of the join phrases."""
+    return frozenset(phrase.split(" ", 1)[0] for phrase in lexicon()["joins"])
+
+
 def _join(toks: list[Tok], k: int) -> Cue | None:
     """A join phrase at token k ("also present", "led by", "attended the talks")."""
-    joins = lexicon()["joins"]
     low = toks[k].low
+    if low not in _PREPS and low not in _join_starts():
+        return None  # neither a phrase nor an anaphor can start here
+    joins = lexicon()["joins"]
     nxt = toks[k + 1].low if k + 1 < len(toks) else ""
     for phrase in (f"{low} {nxt}", low):
         spec = joins.get(phrase)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from newsfacts.builders.actors.mentions import ActorIndex, Mention
-from newsfacts.builders.geo.places import PlaceMention, places_in
+from newsfacts.builders.geo.places import TRIGGERS, PlaceMention, places_in
 from newsfacts.builders.meetings.clauses import (
     PAST_VERBS,
     SPEECH,
@@ -88,7 +88,9 @@ class SentenceContext:
         """Place phrases of the sentence (not before the dateline, not actors)."""
         start, end = self._span
         body, floor = self.body, self._floor
-        return [p for p in places_in(body, self.doc.clause_tokens.between(start, end), unknown=True)
+        toks = self.doc.clause_tokens.between(start, end)
+        candidates = self.doc.clause_tokens_at(TRIGGERS, start, end)
+        return [p for p in places_in(body, toks, unknown=True, candidates=candidates)
                 if p.start >= floor and _place_ok(body, p) and not _is_actor(self.actors, p)]
 
     @cached_property

@@ -43,6 +43,22 @@ class Tokens(list[T]):
             self._starts = [t.start for t in self]  # type: ignore[attr-defined]
         return self[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
+    def starting_at(self, positions: list[int], start: int = 0, end: int | None = None) -> list[int] | None:
+        """Indexes in `between(start, end)` of the tokens that start at one of the sorted `positions`
+        (lexicon matches); None without positions to go by (`Matches.exact` false)."""
+        if self._starts is None:
+            self._starts = [t.start for t in self]  # type: ignore[attr-defined]
+        starts = self._starts
+        first = bisect.bisect_left(starts, start)
+        lo = bisect.bisect_left(positions, start)
+        hi = len(positions) if end is None else bisect.bisect_left(positions, end)
+        out = []
+        for pos in positions[lo:hi]:
+            k = bisect.bisect_left(starts, pos)
+            if k < len(starts) and starts[k] == pos:
+                out.append(k - first)
+        return out
+
 
 @dataclass
 class Doc:
@@ -74,6 +90,13 @@ class Doc:
     def matches(self) -> Matches:
         """Where the words of every registered word list stand in the body (one Aho-Corasick pass)."""
         return Matches(self.body)
+
+    def clause_tokens_at(self, name: str, start: int = 0, end: int | None = None) -> list[int] | None:
+        """Indexes in `clause_tokens.between(start, end)` of the tokens where a word of the
+        registered list `name` starts (None: any token may be one)."""
+        if not self.matches.exact:
+            return None
+        return self.clause_tokens.starting_at(self.matches.starts(name), start, end)
 
     def sentences_with(self, name: str) -> set[int] | None:
         """Indexes of the sentences holding a word of the registered list `name` (None: any may)."""

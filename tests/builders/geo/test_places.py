@@ -65,3 +65,18 @@ def test_named_venue_without_article_is_a_place() -> None:
     found = find_places("Ruto hosted Abiy at State House on Thursday and at City Hall later.")
     assert [(p.text, p.iso3, p.trigger) for p in found] == [("State House", None, "at"), ("City Hall", None, "at")]
     assert find_places("They met at Reuters on Monday.") == []
+
+
+def test_lexicon_matched_triggers_find_the_same_places() -> None:
+    from newsfacts.builders.geo.places import TRIGGERS, places_in
+    from tests.conftest import make_doc
+
+    doc = make_doc("Talks in Doha went on. Leaders met at the Élysée Palace, then flew to Kenya’s capital.\n"
+                   "In Mamuju, officials said visiting envoys were near Gaza City. Inside it, at noon.")
+    full = places_in(doc.body, doc.clause_tokens, unknown=True)
+    assert full
+    assert places_in(doc.body, doc.clause_tokens, unknown=True, candidates=doc.clause_tokens_at(TRIGGERS)) == full
+    for span in doc.sentences:
+        toks = doc.clause_tokens.between(span.start, span.end)
+        picked = doc.clause_tokens_at(TRIGGERS, span.start, span.end)
+        assert places_in(doc.body, toks, unknown=True, candidates=picked) == places_in(doc.body, toks, unknown=True)
