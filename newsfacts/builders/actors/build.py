@@ -9,6 +9,8 @@ parentheses; people; finally bare head nouns and acronyms that refer back to a k
 
 from __future__ import annotations
 
+import bisect
+
 from newsfacts.builders.actors.describe import descriptions
 from newsfacts.builders.actors.find import Cand, Ctx, fixed_names, named_orgs, state_ending
 from newsfacts.builders.actors.mentions import ActorIndex
@@ -58,19 +60,16 @@ def _block_credits(ctx: Ctx, doc: Doc) -> frozenset[int]:
         if whole_line and len(text.split()) <= 10 and text[-1:] not in ".!?\"”:;)":
             headings.append((s.start, s.end))
     credits.extend(_dateline_credit(ctx))
-    credits.sort()
-    heading_tokens = set()
-    ci = hi = 0
-    for k, t in enumerate(ctx.toks):
-        while ci < len(credits) and credits[ci][1] <= t.start:
-            ci += 1
-        while hi < len(headings) and headings[hi][1] <= t.start:
-            hi += 1
-        if ci < len(credits) and credits[ci][0] <= t.start:
+    starts = [t.start for t in ctx.toks]
+
+    def inside(span: tuple[int, int]) -> range:
+        """Indexes of the tokens that start in the span."""
+        return range(bisect.bisect_left(starts, span[0]), bisect.bisect_left(starts, span[1]))
+
+    for span in credits:
+        for k in inside(span):
             ctx.taken[k] = True
-        if hi < len(headings) and headings[hi][0] <= t.start:
-            heading_tokens.add(k)
-    return frozenset(heading_tokens)
+    return frozenset(k for span in headings for k in inside(span))
 
 
 def _dateline_credit(ctx: Ctx) -> list[tuple[int, int]]:

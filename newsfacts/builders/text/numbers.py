@@ -98,10 +98,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     while i < n:
         start, end = raw[i]
         j = i
-        while j + 2 < n and _joins(text, raw[j], raw[j + 1], raw[j + 2]):
+        # Runs glued to the next one (no space between) are the only ones that may join it.
+        while j + 2 < n and raw[j][1] == raw[j + 1][0] and _joins(text, raw[j], raw[j + 1], raw[j + 2]):
             end = raw[j + 2][1]
             j += 2
-        if j + 1 < n and _initial_dot(text, start, end, raw[j + 1]):
+        if j + 1 < n and raw[j + 1][0] == end and _initial_dot(text, start, end, raw[j + 1]):
             end = raw[j + 1][1]
             j += 1
         tok = text[start:end]
