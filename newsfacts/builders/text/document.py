@@ -24,10 +24,8 @@ from newsfacts.builders.text.numbers import Token as NumberToken
 from newsfacts.builders.text.numbers import tokenize as number_tokens
 from newsfacts.builders.text.quotes import Quote, find_quotes
 from newsfacts.builders.text.sentences import Span, split_sentences
-from newsfacts.builders.text.tokens import Tok
-from newsfacts.builders.text.tokens import tokenize as tokenize_span
+from newsfacts.builders.text.tokens import Tok, tokenize_with_words
 from newsfacts.builders.text.words import Token as Word
-from newsfacts.builders.text.words import tokenize as word_tokens
 
 T = TypeVar("T")
 
@@ -108,14 +106,20 @@ class Doc:
         return self.body[s.start:s.end]
 
     @cached_property
+    def _scanned(self) -> tuple[Tokens[Tok], list[Word]]:
+        tokens, words = tokenize_with_words(self.body)
+        return Tokens(tokens), words
+
+    @cached_property
     def words(self) -> list[Word]:
         """Word tokens of the whole body (names: possessives cut off, dotted abbreviations kept)."""
-        return word_tokens(self.body)
+        return self._scanned[1]
 
     @cached_property
     def tokens(self) -> Tokens[Tok]:
-        """Word and punctuation tokens of the whole body, with their lowercase and case features."""
-        return Tokens(tokenize_span(self.body, 0, len(self.body)))
+        """Word and punctuation tokens of the whole body, with their lowercase and case features
+        (made in the same scan as `words`)."""
+        return self._scanned[0]
 
     @cached_property
     def clause_tokens(self) -> Tokens[ClauseTok]:

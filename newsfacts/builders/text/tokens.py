@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from newsfacts.builders.text.memo import Memo
-from newsfacts.builders.text.words import DOTTED
+from newsfacts.builders.text.words import DOTTED, Token, word_token
 
 # A word (alphanumeric runs joined by single inner separators, which are not alphanumeric, so the
 # match is unique and the scan linear), or any other non-space character.
@@ -64,6 +64,32 @@ def tokenize(body: str, start: int, end: int) -> list[Tok]:
         text = body[i:j]
         append(_new(Tok, (text, i, j, False, *features[text])))
     return out
+
+
+def tokenize_with_words(body: str) -> tuple[list[Tok], list[Token]]:
+    """`tokenize(body, 0, len(body))` and `words.tokenize(body)` in one scan: the word runs of this
+    pattern are exactly the runs the word pattern finds (both try a word at every position first,
+    and a word can only start at a letter or digit, where `\\S` is never tried)."""
+    out: list[Tok] = []
+    found: list[Token] = []
+    append, add_word, features = out.append, found.append, _FEATURES
+    end = len(body)
+    taken = 0
+    for m in _TOKEN.finditer(body):
+        i, j = m.span()
+        text = m.group()
+        is_word = text[0].isalnum()
+        if is_word:
+            add_word(word_token(body, i, j, text))
+        if i < taken:
+            continue
+        if j < end and body[j] == "." and ("." in text or (j - i == 1 and body[i].isupper())
+                                           or text.lower() in DOTTED):
+            j += 1
+            text = body[i:j]
+        taken = j
+        append(_new(Tok, (text, i, j, False, *features[text])))
+    return out, found
 
 
 def mark_quoted(tokens: list[Tok], spans: list[tuple[int, int]]) -> list[Tok]:

@@ -56,16 +56,14 @@ def _token(text: str, start: int, end: int, possessive: bool = False) -> Token:
 
 def tokenize(body: str) -> list[Token]:
     """All word tokens of `body`, in order."""
-    out: list[Token] = []
-    append, features = out.append, _FEATURES
-    for m in _WORD.finditer(body):
-        i, j = m.span()
-        text = m.group()
-        if body[j:j + 1] not in _AFTER and text[-2:-1] not in APOS:  # the common case of `_finish`
-            append(_new(Token, (text, i, j, False, *features[text])))
-        else:
-            append(_finish(body, i, j))
-    return out
+    return [word_token(body, m.start(), m.end(), m.group()) for m in _WORD.finditer(body)]
+
+
+def word_token(body: str, i: int, j: int, text: str) -> Token:
+    """The token of the word run body[i:j] (`text`), as `tokenize` makes it."""
+    if body[j:j + 1] not in _AFTER and text[-2:-1] not in APOS:  # the common case of `_finish`
+        return _new(Token, (text, i, j, False, *_FEATURES[text]))
+    return _finish(body, i, j)
 
 
 def _finish(body: str, i: int, j: int) -> Token:
