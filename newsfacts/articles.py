@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 import yaml
 
 from newsfacts.errors import InputNotFoundError
@@ -78,10 +78,35 @@ _StringDateLoader.yaml_implicit_resolvers = {
 
 
 @cache
-def metadata_validator() -> jsonschema.Draft202012Validator:
-    """Validator for article metadata (front matter / JSONL keys)."""
-    text = resources.files("newsfacts").joinpath("front_matter.schema.json").read_text("utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text))
+def metadata_schema() -> dict[str, Any]:
+    """The JSON Schema of article metadata (front matter / JSONL keys)."""
+    schema: dict[str, Any] = json.loads(
+        resources.files("newsfacts").joinpath("front_matter.schema.json").read_text("utf-8"))
+    return schema
+
+
+@cache
+def metadata_validator() -> Any:
+    """Compiled validator of article metadata: jsonschema-rs, which the row checks load anyway and
+    which imports far faster than the pure-Python jsonschema."""
+    return jsonschema_rs.validator_for(metadata_schema())
+
+
+def metadata_errors(meta: dict[str, Any]) -> list[tuple[str | None, str, str]]:
+    """(top-level key or None, validator keyword, message) of every schema violation, by key.
+
+    YAML can hold values JSON cannot (integer keys, binary, sets), which jsonschema-rs refuses;
+    such metadata is checked by the pure-Python jsonschema instead, with the same schema.
+    """
+    try:
+        found = [(str(e.instance_path[0]) if e.instance_path else None, type(e.kind).__name__, e.message)
+                 for e in metadata_validator().iter_errors(meta)]
+    except ValueError:
+        import jsonschema
+
+        found = [(str(e.path[0]) if e.path else None, str(e.validator), e.message)
+                 for e in jsonschema.Draft202012Validator(metadata_schema()).iter_errors(meta)]
+    return sorted(found, key=lambda f: f[0] or "")
 
 
 def iter_files(inputs: Sequence[Path]) -> Iterator[tuple[Path, str]]:
@@ -218,16 +243,15 @@ def _make_article(meta: dict[str, Any], text: str, source_path: str, *, file: st
     """Validate metadata and body; build the `Article` or the rejection."""
     key_lines: dict[str, int] = meta.pop("__lines__", {}) if raw_front is not None else {}
     problems: list[Problem] = []
-    for err in sorted(metadata_validator().iter_errors(meta), key=lambda e: list(map(str, e.path))):
-        key = str(err.path[0]) if err.path else None
-        if err.validator == "additionalProperties":
-            extra = sorted(set(meta) - set(metadata_validator().schema["properties"]))
+    for key, keyword, message in metadata_errors(meta):
+        if keyword.lower() == "additionalproperties":
+            extra = sorted(str(k) for k in set(meta) - set(metadata_schema()["properties"]))
             for k in extra:
                 problems.append(problem("article-metadata", article=file, field=k,
                                         line=key_lines.get(k, line), detail="unknown key"))
             continue
         problems.append(problem("article-metadata", article=file, field=key,
-                                line=key_lines.get(key or "", line), detail=err.message))
+                                line=key_lines.get(key or "", line), detail=message))
     published_at = None
     if not problems and meta.get("published_at"):
         try:

@@ -5,7 +5,6 @@ Exit codes: 0 success, 1 validation failures or rejected articles, 2 usage error
 
 from __future__ import annotations
 
-import json
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -14,12 +13,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 import newsfacts.cli_analytics as cli_analytics
 import newsfacts.cli_validate as cli_validate
-from newsfacts import cli_release, cli_schema
+from newsfacts import cli_release, cli_rows, cli_schema
 from newsfacts.errors import NewsfactsError, UsageError
 from newsfacts.problems import Problem
 
@@ -40,13 +37,6 @@ class BuildEngine(StrEnum):
 
     local = "local"
     dask = "dask"
-
-
-class ExtractFormat(StrEnum):
-    """Output formats of `extract`."""
-
-    table = "table"
-    json = "json"
 
 
 def usage_error(message: str) -> typer.Exit:
@@ -87,6 +77,8 @@ def build(
     quiet: QuietOpt = False,
 ) -> None:
     """Build a release: read articles, extract the tables, validate them, write Parquet files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from newsfacts.pipeline import build as run_build
 
     paths = inputs or [Path("seeds")]
@@ -110,56 +102,6 @@ def build(
     raise typer.Exit(0 if result.ok else 1)
 
 
-@app.command()
-def extract(
-    file: Annotated[Path, typer.Argument(help="One article file (.md, .txt or .jsonl).")],
-    fmt: Annotated[ExtractFormat, typer.Option("--format", help="table or json.")] = ExtractFormat.table,
-) -> None:
-    """Print the rows the rules find in one article, without writing anything."""
-    from newsfacts.articles import Rejected, read_file
-    from newsfacts.builders import extract as run_extract
-
-    if not file.is_file():
-        raise usage_error(f"not a file: {file}")
-    results = []
-    failed = False
-    for loaded in read_file(file, file.name):
-        if isinstance(loaded, Rejected):
-            render_problems(list(loaded.problems))
-            failed = True
-            continue
-        results.append(run_extract(loaded))
-    if fmt is ExtractFormat.json:
-        payload = [{name: [r.model_dump(mode="json") for r in rows] for name, rows in res.tables().items()}
-                   for res in results]
-        out.print_json(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
-    else:
-        for res in results:
-            for name, rows in res.tables().items():
-                _print_rows(name, [r.model_dump(mode="json") for r in rows])
-    for res in results:
-        render_problems(res.problems)
-    raise typer.Exit(1 if failed else 0)
-
-
-def _print_rows(name: str, rows: list[dict[str, object]]) -> None:
-    """Render one table's rows with rich (long cells shortened)."""
-    table = Table(title=f"{name} ({len(rows)})", title_justify="left", show_lines=False)
-    hidden = {"article_id", "sentence_index", "rule_id"}
-    cols = [c for c in (rows[0] if rows else {}) if c not in hidden]
-    for c in cols:
-        table.add_column(c, overflow="fold")
-    for r in rows:
-        table.add_row(*[_cell(r[c]) for c in cols])
-    out.print(table)
-
-
-def _cell(value: object) -> str:
-    """A cell as short text."""
-    text = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
-
-
 @schema_app.command("export")
 def schema_export(
     root: Annotated[Path, typer.Option("--root", help="Folder of published schemas.")] = Path("schema"),
@@ -172,6 +114,9 @@ def schema_export(
 
 
 # Commands defined in their own modules register here, one line each.
+app.command("extract")(cli_rows.extract)
+app.command("rules")(cli_rows.rules)
+app.command("explain")(cli_rows.explain)
 app.command("validate")(cli_validate.validate)
 app.command("verify")(cli_release.verify)
 app.command("diff")(cli_release.diff)

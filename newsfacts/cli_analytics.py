@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsfacts.cli_formats import JsonAliasOpt, TableFormat, TableFormatOpt, wants_json
 from newsfacts.errors import InputNotFoundError, NewsfactsError, UsageError
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ def query(
 def stats(
     release: ReleaseArg,
     html: Annotated[Path | None, typer.Option("--html", help="Also write an HTML report with charts here.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON on stdout.")] = False,
+    fmt: TableFormatOpt = TableFormat.table,
+    as_json: JsonAliasOpt = False,
     top: Annotated[int, typer.Option(help="How many actors to list.", min=1)] = 10,
     no_verify: NoVerifyOpt = False,
 ) -> None:
@@ -94,7 +96,7 @@ def stats(
         result = release_stats(release, top=top, verify=not no_verify)
     except NewsfactsError as e:
         raise fail(e) from None
-    if as_json:
+    if wants_json(fmt, as_json):
         typer.echo(json.dumps(result.asdict(), ensure_ascii=False, indent=1))
     else:
         print_stats(result, top)

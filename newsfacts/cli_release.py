@@ -7,25 +7,19 @@ Registered in `cli.py`; both are thin shells over `newsfacts.datasets.verify.ver
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from newsfacts.cli_formats import JsonAliasOpt, TextFormat, TextFormatOpt, wants_json
 from newsfacts.errors import NewsfactsError
-
-
-class DiffFormat(StrEnum):
-    """Output formats of `diff`."""
-
-    text = "text"
-    json = "json"
 
 
 def verify(
     release: Annotated[Path, typer.Argument(help="Release folder (holding manifest.json).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")] = False,
+    fmt: TextFormatOpt = TextFormat.text,
+    as_json: JsonAliasOpt = False,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Only files, checksums and row "
                                                                     "counts; skip re-validating the rows.")] = False,
     schema_root: Annotated[Path | None, typer.Option(help="Folder of published schemas "
@@ -44,7 +38,7 @@ def verify(
         result = run_verify(release, schema_root=schema_root, validate=not no_validate, limit=limit_problems)
     except NewsfactsError as e:
         raise usage_error(str(e)) from None
-    if as_json:
+    if wants_json(fmt, as_json):
         out.print_json(json.dumps(result.asdict(), ensure_ascii=False))
     else:
         render_problems(result.report.problems)
@@ -56,7 +50,7 @@ def verify(
 def diff(
     old: Annotated[Path, typer.Argument(help="The older release folder.")],
     new: Annotated[Path, typer.Argument(help="The newer release folder.")],
-    fmt: Annotated[DiffFormat, typer.Option("--format", help="text or json.")] = DiffFormat.text,
+    fmt: TextFormatOpt = TextFormat.text,
     max_keys: Annotated[int, typer.Option(help="Keys listed per table and kind (counts are always "
                                                "complete); 0 lists none.")] = 20,
 ) -> None:
@@ -71,7 +65,7 @@ def diff(
         result = run_diff(old, new, max_keys=max_keys)
     except NewsfactsError as e:
         raise usage_error(str(e)) from None
-    if fmt is DiffFormat.json:
+    if fmt is TextFormat.json:
         out.print_json(json.dumps(result.asdict(), ensure_ascii=False))
     else:
         out.print(result.asstr(), highlight=False, markup=False)

@@ -7,37 +7,41 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from newsfacts.cli_formats import JsonAliasOpt, TextFormat, TextFormatOpt, wants_json
 from newsfacts.errors import UsageError
 from newsfacts.problems import Problem
-from newsfacts.schema.check import MODELS, diff_versions
-from newsfacts.schema.check import check as run_check
-from newsfacts.schema.diff import Change
+
+if TYPE_CHECKING:
+    from newsfacts.schema.diff import Change
+
+# `newsfacts.schema.check.MODELS`, spelled here so that the CLI starts without importing the models.
+MODELS = "models"
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 RootOpt = Annotated[Path, typer.Option("--root", help="Folder of published schemas (schema/<X.Y.Z>/).")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout.")]
 
 
-def check(root: RootOpt = Path("schema"), as_json: JsonOpt = False) -> None:
+def check(root: RootOpt = Path("schema"), fmt: TextFormatOpt = TextFormat.text, as_json: JsonAliasOpt = False) -> None:
     """Fail (exit 1) when the models changed without a large enough schema version bump.
 
     Also checks every published version against its predecessor and the CHANGELOG entries.
     """
     from newsfacts.cli import usage_error
+    from newsfacts.schema.check import check as run_check
 
     if not root.is_dir():
         raise usage_error(f"no schema folder at {root}; run from a project checkout or pass --root")
     result = run_check(root)
-    if as_json:
+    if wants_json(fmt, as_json):
         out.print_json(json.dumps(result.asdict(), ensure_ascii=False))
     else:
         if result.changes:
@@ -51,16 +55,18 @@ def diff(
     old: Annotated[str, typer.Argument(help="Published version (X.Y.Z) or `models`.")],
     new: Annotated[str, typer.Argument(help="Published version (X.Y.Z) or `models`.")] = MODELS,
     root: RootOpt = Path("schema"),
-    as_json: JsonOpt = False,
+    fmt: TextFormatOpt = TextFormat.text,
+    as_json: JsonAliasOpt = False,
 ) -> None:
     """Show the changes from schema version OLD to NEW, each with the version bump it needs."""
     from newsfacts.cli import usage_error
+    from newsfacts.schema.check import diff_versions
 
     try:
         result = diff_versions(old, new, root)
     except UsageError as e:
         raise usage_error(str(e)) from None
-    if as_json:
+    if wants_json(fmt, as_json):
         out.print_json(json.dumps(result.asdict(), ensure_ascii=False))
     else:
         print_changes(f"{result.old} → {result.new}", result.changes)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsfacts import __version__
 from newsfacts.articles import DEFAULT_MAX_BYTES, Article, Rejected, read_inputs
 from newsfacts.builders import ArticleRows, extract
 from newsfacts.builders.text.lexicon import rules_hash
@@ -21,7 +22,6 @@ from newsfacts.problems import CODES, Problem, Report, problem
 from newsfacts.schema.export import schema_hash
 from newsfacts.schema.version import SCHEMA_VERSION
 from newsfacts.validators import validate_tables
-from newsfacts.version import __version__
 
 DEFAULT_RELEASE_VERSION = "0.1.0"
 MANIFEST_FORMAT = "2"

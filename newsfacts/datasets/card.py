@@ -1,8 +1,11 @@
 """The dataset card: a release's `README.md`, generated from the row models and the manifest.
 
-Headings follow the Hugging Face datasets card (Summary, Fields, Source Data, Annotations,
-Limitations, License, Citation) plus how to load the files. The text depends only on the models
-and the manifest, so it is as reproducible as the Parquet files.
+The card opens with the YAML metadata block that dataset hubs read (one `configs` entry per table
+naming its Parquet file or parts, license, language, tags, size category), so that
+`datasets.load_dataset(RELEASE, "meetings")` returns the meetings table. Headings follow the
+Hugging Face datasets card (Summary, Fields, Source Data, Annotations, Limitations, License,
+Citation) plus how to load the files. The text depends only on the models and the manifest, so it
+is as reproducible as the Parquet files.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ from typing import Any
 from newsfacts.schema.models import PRIMARY_KEYS, TABLE_DESCRIPTIONS, TABLES
 from newsfacts.schema.types import ColumnSpec, column_specs
 
+# Size categories of dataset hubs: (upper bound of rows, label); the largest table decides.
+SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"),
+                   (10_000_000, "1M<n<10M"), (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"))
+TAGS = ("news", "information-extraction", "actors", "meetings", "quotations", "figures", "newsfacts")
+
 LOAD = """\
 ```python
+from datasets import load_dataset                   # Hugging Face datasets: one config per table
+meetings = load_dataset(".", "meetings", split="train")
+
 import pandas as pd
 figures = pd.read_parquet("figures.parquet")
 
@@ -36,6 +47,34 @@ LIMITATIONS = """\
 - Article bodies are not part of the release: `char_start`/`char_end` point into the normalized
   body of the input article (front matter removed, Unicode NFC, `\\r\\n` → `\\n`, stripped).
 - Relative dates are resolved against `published_at`; without it they stay null."""
+
+
+def size_category(rows: int) -> str:
+    """The hub's size category of a table with `rows` rows."""
+    return next((label for bound, label in SIZE_CATEGORIES if rows < bound), "n>1B")
+
+
+def data_files(entry: Mapping[str, Any], table: str) -> str:
+    """A table's Parquet file, or the pattern of its parts when the manifest names a folder."""
+    name = str(entry.get("file", f"{table}.parquet"))
+    return name if name.endswith(".parquet") else f"{name}/*.parquet"
+
+
+def metadata_block(manifest: Mapping[str, Any]) -> list[str]:
+    """The YAML front matter dataset hubs read: configs (one per table, `articles` the default),
+    license, language, tags, size category."""
+    tables = manifest.get("tables", {})
+    largest = max((int(tables[t].get("rows", 0)) for t in TABLES if t in tables), default=0)
+    lines = ["---", f"pretty_name: {manifest.get('name', 'newsfacts')} {manifest.get('release_version')}",
+             "license: other", "license_name: rights-of-the-source-articles  # see License below",
+             "language:", "- en", "annotations_creators:", "- machine-generated", "language_creators:",
+             "- found", "multilinguality:", "- monolingual", "source_datasets:", "- original",
+             "size_categories:", f"- {size_category(largest)}", "tags:", *(f"- {t}" for t in TAGS), "configs:"]
+    for table in TABLES:
+        lines += [f"- config_name: {table}", f"  data_files: {data_files(tables.get(table, {}), table)}"]
+        if table == "articles":
+            lines.append("  default: true")
+    return [*lines, "---"]
 
 
 def type_text(spec: ColumnSpec) -> str:
@@ -103,7 +142,7 @@ def card(manifest: Mapping[str, Any]) -> str:
     """The README.md text of a release."""
     name = manifest.get("name", "newsfacts")
     version = manifest.get("release_version")
-    lines = [f"# {name} {version}", ""]
+    lines = [*metadata_block(manifest), "", f"# {name} {version}", ""]
     lines += summary_section(manifest)
     lines += fields_section(manifest.get("tables", {}))
     lines += source_section(manifest)

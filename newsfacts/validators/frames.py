@@ -6,6 +6,9 @@ per table; `run.py` runs them lazily and turns every failure case into a `Proble
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import numpy as np
@@ -14,6 +17,26 @@ import pandera.pandas as pa
 
 from newsfacts.schema.models import PRIMARY_KEYS
 from newsfacts.schema.types import ColumnSpec, column_specs
+
+
+@contextmanager
+def _hidden(module: str) -> Iterator[None]:
+    """Make `import <module>` fail inside the block, unless the process already imported it."""
+    if module in sys.modules:
+        yield
+        return
+    sys.modules[module] = None  # type: ignore[assignment]  # None in sys.modules: the import raises
+    try:
+        yield
+    finally:
+        sys.modules.pop(module, None)
+
+
+# pandera's built-in checks import hypothesis, when installed, only to offer data-synthesis
+# strategies, which validation never uses; importing them with hypothesis hidden saves about a
+# tenth of a second of every `newsfacts validate` (pandera's documented fallback when it is absent).
+with _hidden("hypothesis"):
+    import pandera.backends.pandas.builtin_checks  # noqa: F401
 
 PANDAS_DTYPE = {"string": str, "enum": str, "int": "int64", "float": "float64", "date": object,
                 "list": object}

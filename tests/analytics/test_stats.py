@@ -8,8 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsfacts.analytics.html import fill_months, network_chart, render_html
+from newsfacts.analytics.html import network_chart, render_html, timeline_chart
 from newsfacts.analytics.stats import release_stats
+from newsfacts.analytics.timeline import label_stride, labelled, time_bins
 from newsfacts.cli import app
 
 runner = CliRunner()
@@ -86,7 +87,32 @@ def test_cli_stats_errors(fresh_release: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "missing-table" in result.output
 
 
-def test_stats_timeline_fills_empty_months() -> None:
-    assert fill_months([("2023-11", 2), ("2024-02", 1)]) == [("2023-11", 2), ("2023-12", 0), ("2024-01", 0),
-                                                             ("2024-02", 1)]
-    assert fill_months([]) == []
+def test_time_bins_fill_gaps_and_pick_the_unit_by_span() -> None:
+    months = time_bins([("2023-11", 2), ("2024-02", 1)])
+    assert (months.unit, months.labels, months.counts) == ("month", ["2023-11", "2023-12", "2024-01", "2024-02"],
+                                                           [2, 0, 0, 1])
+    quarters = time_bins([("2019-02", 1), ("2019-03", 2), ("2024-06", 4)])
+    assert quarters.unit == "quarter" and quarters.labels[0] == "2019 Q1" and quarters.labels[-1] == "2024 Q2"
+    assert quarters.counts[0] == 3 and sum(quarters.counts) == 7 and len(quarters.counts) == 22
+    years = time_bins([("1995-07", 1), ("2024-01", 5)])
+    assert years.unit == "year" and len(years.labels) == 30 and years.counts[0] == 1 and years.counts[-1] == 5
+    assert time_bins([]).labels == []
+
+
+def test_time_labels_are_calendar_aligned_and_spaced() -> None:
+    bins = time_bins([("2022-01", 1), ("2024-12", 1)])
+    stride = label_stride("month", step=800 / 36, label_width=60)
+    assert stride == 3
+    assert [bins.labels[i] for i in labelled(bins, stride)][:3] == ["2022-01", "2022-04", "2022-07"]
+    assert label_stride("year", step=2, label_width=40) == 20
+    short = time_bins([("2024-05", 1), ("2024-06", 1)])
+    assert labelled(short, 12) == [0]  # no aligned period in range: the first one is labelled
+
+
+def test_timeline_chart_has_title_axis_titles_and_no_zero_counts() -> None:
+    svg = timeline_chart(time_bins([("2023-01", 3), ("2024-12", 2)]), "meetings")
+    assert 'class="chart-title"' in svg and "Meetings per month, 2023-01 to 2024-12" in svg
+    assert svg.count('class="axis-title"') == 2 and ">month</text>" in svg and ">meetings</text>" in svg
+    counts = re.findall(r'class="count"[^>]*>([^<]*)<', svg)
+    assert counts == ["3", "2"]
+    assert svg.count("<rect") == 2
