@@ -112,9 +112,11 @@ def run_spacy(path: Path) -> dict[str, float]:
 
 def run_build(path: Path, out: Path, workers: int | None) -> dict[str, float]:
     """The full build: read, extract, validate and write."""
+    from newsfacts.articles import Article, read_inputs
     from newsfacts.pipeline import build
 
-    mb = sum(len(a.body.encode("utf-8")) for a in bodies(path)) / 1e6
+    # Streamed, one article at a time: the build's peak RSS must not hold the corpus.
+    mb = sum(len(a.body.encode("utf-8")) for a in read_inputs([path]) if isinstance(a, Article)) / 1e6
     start = time.perf_counter()
     kwargs = {"workers": workers} if workers else {}
     result = build([path], out, overwrite=True, **kwargs)  # type: ignore[arg-type]
