@@ -79,6 +79,7 @@ def _extract(article: Article) -> ArticleRows:
             out.problems.extend(found)
         except Exception as e:  # a bug in a builder must not stop the build
             out.problems.append(_failed(name, article, e))
+    doc.release()
     return out
 
 

@@ -70,6 +70,12 @@ class Doc:
         """Split the article into sentences."""
         return cls(article, split_sentences(article.body))
 
+    def release(self) -> None:
+        """Drop every view computed so far (tokens, matches …): an extraction is over, and a
+        builder's leftover reference to the document must not keep them alive."""
+        for name in [n for n in vars(self) if n not in ("article", "sentences")]:
+            del self.__dict__[name]
+
     @property
     def body(self) -> str:
         """The normalized body."""

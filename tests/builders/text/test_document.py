@@ -64,3 +64,14 @@ def test_actor_index_before_finds_the_latest_mention_of_a_kind() -> None:
     assert idx.before(40, ["person", "state"]) == ms[3]
     assert idx.before(9, ["state", "person"]) == ms[0]
     assert idx.before(3) is None
+
+
+def test_release_drops_the_views_and_they_come_back_on_use() -> None:
+    from tests.conftest import make_doc
+
+    doc = make_doc("The minister met her counterpart. “We agreed,” she said.")
+    words = doc.words
+    assert doc.quotes and doc.tokens and "words" in vars(doc)
+    doc.release()
+    assert set(vars(doc)) == {"article", "sentences"}
+    assert doc.words == words
