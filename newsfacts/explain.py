@@ -156,7 +156,7 @@ def _links(table: str, row: dict[str, Any], rows: dict[str, list[dict[str, Any]]
 def _evidence(corpus: Path, article: dict[str, Any], row: dict[str, Any], notes: list[str]) -> Evidence | None:
     """The row's sentence read from the corpus, or None (with a note saying why)."""
     from newsfacts.articles import Article, read_file
-    from newsfacts.builders.text import Doc
+    from newsfacts.builders.text.document import Doc
 
     source = str(article.get("source_path") or "")
     path = corpus / source.split("#", 1)[0]

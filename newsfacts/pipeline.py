@@ -6,12 +6,12 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from newsfacts import __version__
 from newsfacts.articles import DEFAULT_MAX_BYTES
+from newsfacts.builders.text.lexicon import rules_hash
 from newsfacts.datasets.diff import Previous
 from newsfacts.datasets.stream import ReleaseStream, TableStream
 from newsfacts.datasets.writer import check_target, staging, write_documents
@@ -212,16 +212,6 @@ def inputs_digest(built: Sequence[str], rejected: Sequence[dict[str, Any]]) -> s
         digest.update(f"built\t{path}\n".encode())
     for item in rejected:
         digest.update(f"rejected\t{item['source_path']}\n".encode())
-    return digest.hexdigest()
-
-
-def rules_hash() -> str:
-    """sha256 over the builders' lexicon and rule files (names and bytes, sorted)."""
-    digest = hashlib.sha256()
-    folder = resources.files("newsfacts.builders").joinpath("lexicons")
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if item.is_file():
-            digest.update(item.name.encode() + b"\0" + item.read_bytes())
     return digest.hexdigest()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.articles import Article, article_id, normalize_body
-from newsfacts.builders.text import Doc
+from newsfacts.builders.text.document import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

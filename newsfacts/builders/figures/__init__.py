@@ -1,0 +1,2 @@
+"""The figures table: counts and amounts (death tolls, hostages, money …) with qualifier, unit,
+category and source."""

@@ -1,0 +1,1 @@
+"""The statements table: quotations and reported speech, each attributed to its speaker."""
